@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Stages depend in one direction only: CSV → Model → Ingest → Analysis → Report → Pipeline → grantstats.
+let package = Package(
+    name: "grantstats",
+    products: [
+        .executable(name: "grantstats", targets: ["grantstats"]),
+    ],
+    dependencies: [],
+    targets: [
+        // Leaves: bytes and values.
+        .target(name: "CSV"),
+        .target(name: "Model"),
+
+        // Stages.
+        .target(name: "Ingest", dependencies: ["CSV", "Model"]),
+        .target(name: "Analysis", dependencies: ["Model"]),
+        .target(name: "Report", dependencies: ["CSV", "Model", "Analysis"]),
+        .target(name: "Pipeline", dependencies: ["CSV", "Model", "Ingest", "Analysis", "Report"]),
+
+        // The executable: arguments and exit codes only.
+        .executableTarget(name: "grantstats", dependencies: ["Pipeline"]),
+
+        // Tests.
+        .target(name: "TestSupport", dependencies: ["Pipeline"], path: "Tests/TestSupport"),
+        .testTarget(name: "CSVTests", dependencies: ["CSV", "TestSupport"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Cases"]),
+    ]
+)
