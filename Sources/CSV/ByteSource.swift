@@ -15,7 +15,12 @@ final class FileSource {
         guard fd >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
         self.path = path
         self.fd = fd
+        var info = stat()
+        size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
     }
+
+    /// The file's size when opened; 0 when unknown.
+    let size: Int
 
     deinit { close(fd) }
 

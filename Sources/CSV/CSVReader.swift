@@ -31,17 +31,21 @@ public final class CSVReader {
 
     public static let defaultChunkSize = 1 << 20
 
-    public init(path: String, chunkSize: Int = CSVReader.defaultChunkSize) throws(CSVError) {
+    /// `encoding`: what an earlier open of the same file sniffed, to skip sniffing again.
+    public init(path: String, encoding known: TextEncoding? = nil, chunkSize: Int = CSVReader.defaultChunkSize) throws(CSVError) {
         self.path = path
         let file = try FileSource(path: path)
         self.file = file
-        let sniffed = try Self.sniffEncoding(file)
+        let sniffed: TextEncoding
+        if let known { sniffed = known } else { sniffed = try Self.sniffEncoding(file) }
         self.encoding = sniffed
         switch sniffed {
         case .utf16LE, .utf16BE:
-            try file.skip(2)
-            // Decoding errors are fatal before any row is used, so a UTF-16 file is checked whole first.
-            try Self.drain(UTF16Source(file: file, bigEndian: sniffed == .utf16BE))
+            if known == nil {
+                // Decoding errors are fatal before any row is used, so a UTF-16 file is checked whole first.
+                try file.skip(2)
+                try Self.drain(UTF16Source(file: file, bigEndian: sniffed == .utf16BE))
+            }
             try file.skip(2)
             utf16 = UTF16Source(file: file, bigEndian: sniffed == .utf16BE)
         case .utf8BOM:
@@ -56,7 +60,8 @@ public final class CSVReader {
         case .utf8:
             try file.rewind(); utf16 = nil
         }
-        capacity = max(chunkSize, 16)
+        // Small files get a small buffer; it grows when one record needs more.
+        capacity = max(16, min(chunkSize, file.size + 16))
         buffer = .allocate(capacity: capacity)
         tokenizer = Tokenizer(delimiter: UInt8(ascii: ","))
     }

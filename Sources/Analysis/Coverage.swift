@@ -1,0 +1,58 @@
+import Model
+
+/// The grant evaluation criterion "Kattavuus": how much of its cooperation area a project reaches.
+public struct CoverageRow: Hashable, Sendable {
+    public let project: Int
+    /// Canonical spellings of the area's parts, in written order, joined by `|`.
+    public let area: String
+    public let populationYear: Int
+    public let regionsParticipating: Int
+    public let regionsTotal: Int
+    public let municipalitiesParticipating: Int
+    public let municipalitiesTotal: Int
+    public let municipalitiesOutsideArea: Int
+    public let childrenCovered: Int64
+    public let childrenTotal: Int64
+    public let participants: Int64
+    /// Planned grant lines of all years.
+    public let plannedGrant: Money
+
+    public var regionsShare: Fraction? { Fraction.ratio(Int64(regionsParticipating), Int64(regionsTotal)) }
+    public var municipalitiesShare: Fraction? { Fraction.ratio(Int64(municipalitiesParticipating), Int64(municipalitiesTotal)) }
+    public var childrenShare: Fraction? { Fraction.ratio(childrenCovered, childrenTotal) }
+    public var participantsPer1000Children: Fraction? { Fraction.ratio(participants, childrenCovered)?.scaled(by: 1000) }
+    /// Euros per child covered.
+    public var grantPerChild: Fraction? {
+        childrenCovered == 0 ? nil : Fraction(Int128(plannedGrant.cents), Int128(childrenCovered) * 100)
+    }
+}
+
+public enum Coverage {
+    public static func compute(projects: [Project], members: [Member], budget: [BudgetLine], geography: Geography,
+                               activity: [Int: ProjectActivity]) throws(AnalysisError) -> [CoverageRow] {
+        let membersOf = Dictionary(grouping: members, by: \.project)
+        var rows: [CoverageRow] = []
+        for (index, project) in projects.enumerated() {
+            let inArea = geography.municipalities(in: project.area)
+            let areaCodes = Set(inArea.map(\.code))
+            let memberCodes = Set((membersOf[index] ?? []).map(\.code))
+            let participating = inArea.filter { memberCodes.contains($0.code) }
+            let grant = try Money.sum(budget.filter { $0.project == index && $0.kind == .planned && $0.source == .grant }.map(\.amount),
+                                      what: "the planned grant of project \(project.id)")
+            rows.append(CoverageRow(
+                project: index,
+                area: project.area.map(geography.displayName).joined(separator: "|"),
+                populationYear: geography.populationYear,
+                regionsParticipating: Set(participating.compactMap(geography.region(ofRow:))).count,
+                regionsTotal: Set(inArea.compactMap(geography.region(ofRow:))).count,
+                municipalitiesParticipating: participating.count,
+                municipalitiesTotal: inArea.count,
+                municipalitiesOutsideArea: memberCodes.subtracting(areaCodes).count,
+                childrenCovered: participating.reduce(0) { $0 + ($1.children ?? 0) },
+                childrenTotal: inArea.reduce(0) { $0 + ($1.children ?? 0) },
+                participants: activity[index]?.participants ?? 0,
+                plannedGrant: grant))
+        }
+        return rows.sorted { projects[$0.project].id.unicodeScalars.lexicographicallyPrecedes(projects[$1.project].id.unicodeScalars) }
+    }
+}

@@ -1,0 +1,143 @@
+import Model
+
+/// One row of participation.csv or participation_totals.csv. nil in region, year, term or role
+/// means `all` (rolled up).
+public struct ParticipationRow: Hashable, Sendable {
+    public let project: Int
+    public let region: Int?
+    public let year: Int?
+    public let term: Term?
+    public let role: Int32?
+    public let events: Int
+    public let participants: Int64
+    /// nil when no row of the group has a person_id.
+    public let uniquePersons: Int?
+}
+
+/// The whole-project figures progress and coverage need.
+public struct ProjectActivity: Sendable {
+    public var events = 0
+    public var participants: Int64 = 0
+    public var uniquePersons: Int?
+    public var sectors = 0
+    public var participantsByRole: [Int32: Int64] = [:]
+    public var eventsByType: [Int32: Int] = [:]
+}
+
+/// Counts attendance as it streams past: participants summed per (project, region, year, term,
+/// role), and the distinct (event, group) and (person, group) pairs from which every grouping set's
+/// distinct counts are derived at the end. Memory grows with groups, events and persons, not rows.
+public struct ParticipationAccumulator: Sendable {
+    struct Group: Sendable {
+        let project: Int32, region: Int32, year: Int32, term: Term, role: Int32
+        var participants: Int64 = 0
+        var hasPerson = false
+    }
+
+    private var groups: [Group] = []
+    private var groupIDs = UInt64Map(capacity: 256)
+    private var prrIDs = UInt64Map(capacity: 256)
+    private var eventGroups = UInt64Set()
+    private var personGroups = UInt64Set()
+    private var eventTypes = UInt64Set()
+    private var sectors = UInt64Set()
+    private var lastKey: UInt64 = .max
+    private var lastGroup: Int32 = 0
+
+    public init() {}
+
+    public mutating func add(_ row: AttendanceRow) throws(AnalysisError) {
+        // (project, region, role) first, then with year and term: two small keys instead of one wide one.
+        let prr = prrIDs.denseID(UInt64(UInt32(row.project)) << 40 | UInt64(UInt32(bitPattern: row.region) & 0xF_FFFF) << 20
+                                 | UInt64(UInt32(row.role) & 0xF_FFFF))
+        let key = UInt64(UInt32(prr)) << 32 | UInt64(row.date.year) << 1 | UInt64(row.date.term.rawValue)
+        let g: Int32
+        if key == lastKey { g = lastGroup } else {
+            g = groupIDs.value(key) {
+                groups.append(Group(project: row.project, region: row.region, year: Int32(row.date.year),
+                                    term: row.date.term, role: row.role))
+                return Int32(groups.count - 1)
+            }
+            lastKey = key; lastGroup = g
+        }
+        let (sum, overflow) = groups[Int(g)].participants.addingReportingOverflow(row.participants)
+        if overflow { throw .overflow(what: "the number of participants") }
+        groups[Int(g)].participants = sum
+        _ = eventGroups.insert(UInt64(UInt32(row.event)) << 32 | UInt64(UInt32(g)))
+        if row.person >= 0 {
+            groups[Int(g)].hasPerson = true
+            _ = personGroups.insert(UInt64(UInt32(row.person)) << 32 | UInt64(UInt32(g)))
+        }
+        _ = eventTypes.insert(UInt64(UInt32(row.event)) << 32 | UInt64(UInt32(bitPattern: row.eventType)))
+        if row.sector >= 0 { _ = sectors.insert(UInt64(UInt32(row.project)) << 32 | UInt64(UInt32(row.sector))) }
+    }
+
+    public struct Result: Sendable {
+        public var detail: [ParticipationRow] = []
+        public var totals: [ParticipationRow] = []
+        public var activity: [Int: ProjectActivity] = [:]
+    }
+
+    /// The rows of both tables, unsorted, and each project's whole-project figures.
+    public func finish() -> Result {
+        // The four grouping sets of participation_totals plus the detail: a group id per set.
+        struct SetKey: Hashable { let project: Int32, region: Int32?, year: Int32?, term: Term?, role: Int32? }
+        var keys: [SetKey] = []
+        var keyIDs: [SetKey: Int] = [:]
+        var participants: [Int64] = []
+        var hasPerson: [Bool] = []
+        func id(_ k: SetKey) -> Int {
+            if let i = keyIDs[k] { return i }
+            keyIDs[k] = keys.count; keys.append(k); participants.append(0); hasPerson.append(false)
+            return keys.count - 1
+        }
+        var setsOfGroup: [[Int]] = []
+        for g in groups {
+            let ids = [
+                id(SetKey(project: g.project, region: g.region, year: g.year, term: g.term, role: g.role)),
+                id(SetKey(project: g.project, region: g.region, year: g.year, term: g.term, role: nil)),
+                id(SetKey(project: g.project, region: g.region, year: nil, term: nil, role: nil)),
+                id(SetKey(project: g.project, region: nil, year: g.year, term: g.term, role: nil)),
+                id(SetKey(project: g.project, region: nil, year: nil, term: nil, role: nil)),
+            ]
+            for i in ids { participants[i] += g.participants; hasPerson[i] = hasPerson[i] || g.hasPerson }
+            setsOfGroup.append(ids)
+        }
+        func distinct(_ pairs: UInt64Set) -> [Int] {
+            var seen = Set<UInt64>()
+            var counts = [Int](repeating: 0, count: keys.count)
+            pairs.forEach { pair in
+                let item = pair >> 32
+                for set in setsOfGroup[Int(pair & 0xFFFF_FFFF)] where seen.insert(item << 32 | UInt64(set)).inserted {
+                    counts[set] += 1
+                }
+            }
+            return counts
+        }
+        let events = distinct(eventGroups), persons = distinct(personGroups)
+
+        var result = Result()
+        for (i, k) in keys.enumerated() {
+            let row = ParticipationRow(project: Int(k.project), region: k.region.map(Int.init), year: k.year.map(Int.init),
+                                       term: k.term, role: k.role, events: events[i], participants: participants[i],
+                                       uniquePersons: hasPerson[i] ? persons[i] : nil)
+            if k.role != nil { result.detail.append(row) } else { result.totals.append(row) }
+            if k.region == nil && k.year == nil {
+                result.activity[Int(k.project), default: ProjectActivity()].events = events[i]
+                result.activity[Int(k.project)]!.participants = participants[i]
+                result.activity[Int(k.project)]!.uniquePersons = hasPerson[i] ? persons[i] : nil
+            }
+        }
+        for g in groups {
+            result.activity[Int(g.project), default: ProjectActivity()].participantsByRole[g.role, default: 0] += g.participants
+        }
+        var eventProject: [Int32: Int32] = [:]
+        eventGroups.forEach { pair in eventProject[Int32(pair >> 32)] = groups[Int(pair & 0xFFFF_FFFF)].project }
+        eventTypes.forEach { pair in
+            let project = Int(eventProject[Int32(pair >> 32)]!)
+            result.activity[project, default: ProjectActivity()].eventsByType[Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF), default: 0] += 1
+        }
+        sectors.forEach { pair in result.activity[Int(pair >> 32), default: ProjectActivity()].sectors += 1 }
+        return result
+    }
+}

@@ -1,0 +1,29 @@
+import Model
+
+/// Everything but attendance, validated: the small inputs the analyses look things up in.
+public struct Catalog: Sendable {
+    public var geography: Geography
+    public var projects: [Project] = []
+    public var projectIndex: [String: Int] = [:]
+    public var members: [Member] = []
+    public var budget: [BudgetLine] = []
+    public var targets: [Target] = []
+    public var rejections: [Rejection] = []
+    /// Rows read per file (relative path), for the manifest.
+    public var rowsRead: [String: Int] = [:]
+    /// Run-log lines: unknown columns, skipped areas.
+    public var log: [String] = []
+
+    public init(geography: Geography) { self.geography = geography }
+}
+
+/// Settings the readers need.
+public struct IngestOptions: Sendable {
+    public var defaultGrantRate: Rate
+    public var populationYear: Int?
+
+    public init(defaultGrantRate: Rate = .standard, populationYear: Int? = nil) {
+        self.defaultGrantRate = defaultGrantRate
+        self.populationYear = populationYear
+    }
+}

@@ -1,0 +1,244 @@
+import CSV
+import Model
+
+/// Reads population, projects, members, budget and targets, in that order (each needs the ones
+/// before it), into a `Catalog`. Every header has already been checked.
+public enum CatalogReader {
+    public static func read(headers: [InputKind: [HeaderMap]], options: IngestOptions) throws(InputError) -> Catalog {
+        var log: [String] = []
+        var rowsRead: [String: Int] = [:]
+        var rejections: [Rejection] = []
+        let populationRows = try readPopulation(headers[.population] ?? [], rowsRead: &rowsRead, rejections: &rejections, log: &log)
+        var catalog = Catalog(geography: Geography(rows: populationRows ?? BuiltinPopulation.rows, populationYear: options.populationYear))
+        catalog.log = log
+        catalog.rowsRead = rowsRead
+        catalog.rejections = rejections
+        for kind in [InputKind.projects, .members, .budget, .targets] {
+            for header in headers[kind] ?? [] {
+                var read = 0
+                switch kind {
+                case .projects: try readProjects(header, options: options, rowsRead: &read, into: &catalog)
+                case .members: try readMembers(header, rowsRead: &read, into: &catalog)
+                case .budget: try readBudget(header, rowsRead: &read, into: &catalog)
+                default: try readTargets(header, rowsRead: &read, into: &catalog)
+                }
+                catalog.rowsRead[header.file.relativePath] = read
+            }
+        }
+        return catalog
+    }
+
+    /// Nil when there is no population input (the built-in reference is used).
+    static func readPopulation(_ headers: [HeaderMap], rowsRead: inout [String: Int], rejections: inout [Rejection],
+                               log: inout [String]) throws(InputError) -> [PopulationRow]? {
+        guard !headers.isEmpty else { return nil }
+        var rows: [PopulationRow] = []
+        var seenRows = Set<PopulationRow>()
+        var seenKeys = Set<[Int]>()
+        for header in headers {
+            var read = 0
+            if header.isPxWeb {
+                rows += try PxWebPopulation.read(header, rowsRead: &read, log: &log)
+                rowsRead[header.file.relativePath] = read
+                continue
+            }
+            let shape = try TableRows.forEach(header, rowsRead: &read) { row throws(InputError) in
+                var problems: [Rejection] = []
+                let code = parseCode(row.text("municipality_code"))
+                if code == nil { problems.append(invalidOrMissing(row, "municipality_code", .invalidValue, Messages.invalidCode)) }
+                for column in ["municipality", "region"] where row.text(column).isEmpty {
+                    problems.append(row.reject(column, .missingValue, Messages.missingValue(column)))
+                }
+                let year = Counts.parseYear(row.text("year"))
+                if year == nil { problems.append(invalidOrMissing(row, "year", .invalidNumber, Messages.invalidYear)) }
+                let children = Counts.parseCount(row.text("children"))
+                if children == nil { problems.append(invalidOrMissing(row, "children", .invalidNumber, Messages.invalidCount)) }
+                let populationText = row.text("population")
+                let population = populationText.isEmpty ? nil : Counts.parseCount(populationText)
+                if !populationText.isEmpty && population == nil {
+                    problems.append(row.reject("population", .invalidNumber, Messages.invalidCount(populationText)))
+                }
+                guard problems.isEmpty, let code, let year else { rejections += problems; return }
+                let parsed = PopulationRow(code: code, name: row.text("municipality"), nameSv: row.text("name_sv"),
+                                           region: row.text("region"), regionCode: row.text("region_code"),
+                                           area: row.text("area"), year: year, children: children, population: population)
+                if seenRows.contains(parsed) {
+                    rejections.append(row.rejectRow(.duplicateRow, Messages.duplicateRow()))
+                } else if !seenKeys.insert([code, year]).inserted {
+                    rejections.append(row.reject("municipality_code", .duplicateKey,
+                                                 Messages.duplicateKey("municipality \(PopulationRow.codeText(code)) in \(year)")))
+                } else {
+                    seenRows.insert(parsed)
+                    rows.append(parsed)
+                }
+            }
+            rejections += shape
+            rowsRead[header.file.relativePath] = read
+            log += unknownColumnsLine(header)
+        }
+        return rows
+    }
+
+    static func readProjects(_ header: HeaderMap, options: IngestOptions, rowsRead: inout Int, into catalog: inout Catalog) throws(InputError) {
+        catalog.log += unknownColumnsLine(header)
+        var seen = Set<Project>()
+        let shape = try TableRows.forEach(header, rowsRead: &rowsRead) { row throws(InputError) in
+            var problems: [Rejection] = []
+            for column in ["project_id", "name"] where row.text(column).isEmpty {
+                problems.append(row.reject(column, .missingValue, Messages.missingValue(column)))
+            }
+            let areaText = row.text("area")
+            var area: [Geography.AreaPart] = []
+            if areaText.isEmpty {
+                problems.append(row.reject("area", .missingValue, Messages.missingValue("area")))
+            } else {
+                switch catalog.geography.resolveArea(areaText) {
+                case let .found(parts): area = parts
+                case let .unknown(suggestion): problems.append(row.reject("area", .unknownRegion, Messages.unknownRegion(areaText, suggestion: suggestion)))
+                }
+            }
+            let rateText = row.text("grant_rate_max")
+            let rate = rateText.isEmpty ? options.defaultGrantRate : Rate.parse(rateText)
+            if rate == nil { problems.append(row.reject("grant_rate_max", .invalidRate, Messages.invalidRate(rateText))) }
+            let key = AllocationKey.parse(row.text("allocation_key"))
+            if key == nil {
+                problems.append(row.reject("allocation_key", .invalidValue,
+                                           Messages.invalidValue(row.text("allocation_key"), allowed: AllocationKey.allCases.map(\.rawValue))))
+            }
+            var dates: [DayDate?] = []
+            for column in ["start", "end"] {
+                let text = row.text(column)
+                let date = text.isEmpty ? nil : DayDate.parse(text)
+                if !text.isEmpty && date == nil { problems.append(row.reject(column, .invalidDate, Messages.invalidDate(text))) }
+                dates.append(date)
+            }
+            guard problems.isEmpty, let rate, let key else { catalog.rejections += problems; return }
+            let project = Project(id: row.text("project_id"), name: row.text("name"), areaText: areaText, area: area,
+                                  grantRateMax: rate, allocationKey: key, administrator: row.text("administrator"),
+                                  start: dates[0], end: dates[1])
+            if seen.contains(project) {
+                catalog.rejections.append(row.rejectRow(.duplicateRow, Messages.duplicateRow()))
+            } else if catalog.projectIndex[project.id] != nil {
+                catalog.rejections.append(row.reject("project_id", .duplicateKey, Messages.duplicateKey("project \(project.id)")))
+            } else {
+                seen.insert(project)
+                catalog.projectIndex[project.id] = catalog.projects.count
+                catalog.projects.append(project)
+            }
+        }
+        catalog.rejections += shape
+    }
+
+    static func readMembers(_ header: HeaderMap, rowsRead: inout Int, into catalog: inout Catalog) throws(InputError) {
+        catalog.log += unknownColumnsLine(header)
+        var seen = Set(catalog.members)
+        let shape = try TableRows.forEach(header, rowsRead: &rowsRead) { row throws(InputError) in
+            var problems: [Rejection] = []
+            let project = projectReference(row, catalog, &problems)
+            let code = municipalityReference(row, "municipality", catalog.geography, &problems)
+            guard problems.isEmpty, let project, let code else { catalog.rejections += problems; return }
+            let member = Member(project: project, code: code)
+            if seen.insert(member).inserted { catalog.members.append(member) }
+            else { catalog.rejections.append(row.rejectRow(.duplicateRow, Messages.duplicateRow())) }
+        }
+        catalog.rejections += shape
+    }
+
+    static func readBudget(_ header: HeaderMap, rowsRead: inout Int, into catalog: inout Catalog) throws(InputError) {
+        catalog.log += unknownColumnsLine(header)
+        var seen = Set<[String]>()
+        let shape = try TableRows.forEach(header, rowsRead: &rowsRead) { row throws(InputError) in
+            var problems: [Rejection] = []
+            let project = projectReference(row, catalog, &problems)
+            let sourceText = row.text("source")
+            let source = FundingSource.parse(sourceText)
+            if sourceText.isEmpty { problems.append(row.reject("source", .missingValue, Messages.missingValue("source"))) }
+            else if source == nil {
+                problems.append(row.reject("source", .invalidValue, Messages.invalidValue(sourceText, allowed: FundingSource.allCases.map(\.rawValue))))
+            }
+            let amountText = row.text("amount")
+            let amount = Money.parse(amountText)
+            if amount == nil { problems.append(invalidOrMissing(row, "amount", .invalidAmount, Messages.invalidAmount)) }
+            let yearText = row.text("year")
+            let year = yearText.isEmpty ? nil : Counts.parseYear(yearText)
+            if !yearText.isEmpty && year == nil { problems.append(row.reject("year", .invalidNumber, Messages.invalidYear(yearText))) }
+            let funder = row.text("funder")
+            var funderCode: Int?
+            if !funder.isEmpty, case let .found(m) = catalog.geography.resolveMunicipality(funder) { funderCode = m.code }
+            let kind = BudgetKind.parse(row.text("kind"))
+            if kind == nil {
+                problems.append(row.reject("kind", .invalidValue, Messages.invalidValue(row.text("kind"), allowed: BudgetKind.allCases.map(\.rawValue))))
+            }
+            guard problems.isEmpty, let project, let source, let amount, let kind else { catalog.rejections += problems; return }
+            let identity = [String(project), source.rawValue, String(amount.cents), year.map(String.init) ?? "",
+                            funderCode.map { "#\($0)" } ?? TextKey.name(funder), kind.rawValue]
+            guard seen.insert(identity).inserted else {
+                catalog.rejections.append(row.rejectRow(.duplicateRow, Messages.duplicateRow()))
+                return
+            }
+            catalog.budget.append(BudgetLine(project: project, source: source, amount: amount, year: year,
+                                             funder: funder, funderCode: funderCode, kind: kind))
+        }
+        catalog.rejections += shape
+    }
+
+    static func readTargets(_ header: HeaderMap, rowsRead: inout Int, into catalog: inout Catalog) throws(InputError) {
+        catalog.log += unknownColumnsLine(header)
+        var seen = Set(catalog.targets)
+        let shape = try TableRows.forEach(header, rowsRead: &rowsRead) { row throws(InputError) in
+            var problems: [Rejection] = []
+            let project = projectReference(row, catalog, &problems)
+            let indicatorText = row.text("indicator")
+            let indicator = Indicator.parse(indicatorText)
+            if indicatorText.isEmpty { problems.append(row.reject("indicator", .missingValue, Messages.missingValue("indicator"))) }
+            else if indicator == nil { problems.append(row.reject("indicator", .unknownIndicator, Messages.unknownIndicator(indicatorText))) }
+            let target = Counts.parseHundredths(row.text("target"))
+            if target == nil { problems.append(invalidOrMissing(row, "target", .invalidNumber, Messages.invalidTarget)) }
+            guard problems.isEmpty, let project, let indicator, let target else { catalog.rejections += problems; return }
+            let parsed = Target(project: project, indicator: indicator, target: target)
+            if seen.insert(parsed).inserted { catalog.targets.append(parsed) }
+            else { catalog.rejections.append(row.rejectRow(.duplicateRow, Messages.duplicateRow())) }
+        }
+        catalog.rejections += shape
+    }
+
+    // MARK: Shared cell checks
+
+    static func invalidOrMissing(_ row: TextRow, _ column: String, _ reason: RejectionReason, _ message: (String) -> String) -> Rejection {
+        let text = row.text(column)
+        return text.isEmpty ? row.reject(column, .missingValue, Messages.missingValue(column)) : row.reject(column, reason, message(text))
+    }
+
+    static func projectReference(_ row: TextRow, _ catalog: Catalog, _ problems: inout [Rejection]) -> Int? {
+        let id = row.text("project_id")
+        if id.isEmpty { problems.append(row.reject("project_id", .missingValue, Messages.missingValue("project_id"))); return nil }
+        guard let index = catalog.projectIndex[id] else {
+            problems.append(row.reject("project_id", .unknownProject, Messages.unknownProject(id)))
+            return nil
+        }
+        return index
+    }
+
+    static func municipalityReference(_ row: TextRow, _ column: String, _ geography: Geography, _ problems: inout [Rejection]) -> Int? {
+        let text = row.text(column)
+        if text.isEmpty { problems.append(row.reject(column, .missingValue, Messages.missingValue(column))); return nil }
+        switch geography.resolveMunicipality(text) {
+        case let .found(m): return m.code
+        case let .unknown(suggestion):
+            problems.append(row.reject(column, .unknownMunicipality, Messages.unknownMunicipality(text, suggestion: suggestion)))
+            return nil
+        }
+    }
+
+    /// 1–3 digits, optionally after `KU`.
+    static func parseCode(_ text: String) -> Int? {
+        var digits = Substring(text)
+        if digits.count > 2 && digits.prefix(2).lowercased() == "ku" { digits = digits.dropFirst(2) }
+        guard (1...3).contains(digits.count), digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Int(digits)
+    }
+
+    static func unknownColumnsLine(_ header: HeaderMap) -> [String] {
+        header.unknownColumns.isEmpty ? [] : ["\(header.file.relativePath): ignoring unknown columns: \(header.unknownColumns.joined(separator: ", "))"]
+    }
+}

@@ -1,0 +1,43 @@
+import CSV
+
+/// A problem that stops the whole run before any row is used (spec 2.3, 5, 7).
+public enum InputError: Error, Equatable, Sendable {
+    case missingDirectory(String)
+    case missingRequired(kind: String, directory: String)
+    case unreadable(CSVError)
+    case noHeader(file: String)
+    case missingColumn(file: String, column: String, found: [String], closest: String?)
+    case duplicateColumn(file: String, column: String)
+    case needsMunicipalityOrRegion(file: String, found: [String])
+    case sumOverflow(file: String, line: Int)
+
+    /// 66 for a missing input, 65 for everything about the data.
+    public var exitCode: Int32 {
+        switch self {
+        case .missingDirectory, .missingRequired: return 66
+        default: return 65
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case let .missingDirectory(dir):
+            return "input directory \(dir) does not exist"
+        case let .missingRequired(kind, dir):
+            return "\(dir)/\(kind).csv (or a folder \(dir)/\(kind)/ of .csv files) is required but missing"
+        case let .unreadable(error):
+            return error.message
+        case let .noHeader(file):
+            return "\(file): the file has no header line (it is empty, or only blank and comment lines)"
+        case let .missingColumn(file, column, found, closest):
+            let hint = closest.map { "; did you mean \"\($0)\"?" } ?? ""
+            return "\(file): required column \"\(column)\" is missing; found columns: \(found.joined(separator: ", "))\(hint)"
+        case let .duplicateColumn(file, column):
+            return "\(file): column \"\(column)\" appears more than once; keep one of them"
+        case let .needsMunicipalityOrRegion(file, found):
+            return "\(file): attendance needs a \"municipality\" or a \"region\" column; found columns: \(found.joined(separator: ", "))"
+        case let .sumOverflow(file, line):
+            return "\(file):\(line): the sum of amounts exceeds what can be counted exactly (more than 92 233 720 368 547 758,07 €)"
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import CSV
+import Model
+
+/// One row of a small input file as text, trimmed, with what is needed to reject it precisely.
+struct TextRow {
+    let header: HeaderMap
+    let line: Int
+    /// Trimmed values by position in the file.
+    let values: [String]
+    let raws: [String]
+
+    func text(_ column: String) -> String {
+        guard let i = header.index(of: column), i < values.count else { return "" }
+        return values[i]
+    }
+
+    func reject(_ column: String, _ reason: RejectionReason, _ message: String) -> Rejection {
+        let i = header.index(of: column) ?? 0
+        return Rejection(file: header.file.relativePath, line: line, column: column, columnIndex: i + 1,
+                         value: i < raws.count ? raws[i] : "", reason: reason, message: message)
+    }
+
+    func rejectRow(_ reason: RejectionReason, _ message: String) -> Rejection {
+        Rejection(file: header.file.relativePath, line: line, column: "", columnIndex: 0, value: "", reason: reason, message: message)
+    }
+}
+
+/// Reads the rows of a small input file and applies the record-shape rules of spec 2.1 and 7:
+/// ragged rows, unterminated quotes. Rows that pass reach `body`.
+enum TableRows {
+    /// Returns the rows rejected for their shape; the others go to `body`.
+    @discardableResult
+    static func forEach(_ header: HeaderMap, rowsRead: inout Int,
+                        _ body: (TextRow) throws(InputError) -> Void) throws(InputError) -> [Rejection] {
+        var rejections: [Rejection] = []
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: header.file.path, encoding: header.encoding)
+            _ = try reader.readHeader()
+            while try reader.nextRecord() {
+                rowsRead += 1
+                let raws = (0..<reader.fieldCount).map { reader.field($0) }
+                let values = raws.map(TextKey.trimmed)
+                if let rejection = shapeProblem(header, reader: reader, values: values, raws: raws) {
+                    rejections.append(rejection)
+                    continue
+                }
+                var padded = Array(values.prefix(header.cells.count))
+                var paddedRaws = Array(raws.prefix(header.cells.count))
+                while padded.count < header.cells.count { padded.append(""); paddedRaws.append("") }
+                try body(TextRow(header: header, line: reader.line, values: padded, raws: paddedRaws))
+            }
+            return rejections
+        } catch let error as CSVError {
+            throw .unreadable(error)
+        } catch let error as InputError {
+            throw error
+        } catch {
+            fatalError("unexpected error \(error)")
+        }
+    }
+
+    /// The whole-row problems that leave no cell worth checking.
+    static func shapeProblem(_ header: HeaderMap, reader: CSVReader, values: [String], raws: [String]) -> Rejection? {
+        let file = header.file.relativePath
+        if let field = reader.unterminatedField {
+            let column = field < header.canonical.count ? (header.canonical[field] ?? header.cells[field]) : ""
+            return Rejection(file: file, line: reader.line, column: column, columnIndex: field + 1,
+                             value: raws[field], reason: .unterminatedQuote, message: Messages.unterminatedQuote())
+        }
+        let expected = header.cells.count
+        if values.count > expected && values[expected...].contains(where: { !$0.isEmpty }) {
+            return Rejection(file: file, line: reader.line, column: "", columnIndex: 0, value: "",
+                             reason: .extraCells, message: Messages.extraCells(found: values.count, expected: expected))
+        }
+        if values.count < expected {
+            let missing = header.canonical[values.count...].compactMap { $0 }.filter { header.isRequired($0) }
+            if !missing.isEmpty {
+                return Rejection(file: file, line: reader.line, column: "", columnIndex: 0, value: "", reason: .missingCells,
+                                 message: Messages.missingCells(found: values.count, expected: expected, missing: missing))
+            }
+        }
+        return nil
+    }
+}
+
+extension HeaderMap {
+    /// Whether a short row missing this column must be rejected rather than padded.
+    func isRequired(_ column: String) -> Bool {
+        if file.kind == .attendance && column == "participants" { return !has("person_id") }
+        return file.kind.requiredColumns.contains(column)
+    }
+}
