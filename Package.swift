@@ -23,7 +23,7 @@ let package = Package(
         .executableTarget(name: "grantstats", dependencies: ["Pipeline"]),
 
         // Tests.
-        .target(name: "TestSupport", dependencies: ["Pipeline"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "TestSupport"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),

@@ -1,0 +1,112 @@
+import Foundation
+import Analysis
+import Ingest
+import Model
+
+/// Reads attendance on one core while the other removes duplicates and counts: batches pass
+/// through a small bounded queue in file order, so the outputs do not depend on timing.
+final class AttendanceStream: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var queue: [AttendanceBatch] = []
+    private var finished = false
+    private var cancelled = false
+    private var failure: InputError?
+    private static let depth = 8
+
+    struct Cancelled: Error {}
+
+    struct Outcome {
+        var accumulator = ParticipationAccumulator()
+        var duplicates: [Rejection] = []
+    }
+
+    /// Runs `reader` over `headers` on a second thread and consumes its batches here.
+    static func run(_ reader: AttendanceReader, headers: [HeaderMap],
+                    progress: (@Sendable (String, Int, Int) -> Void)?) throws(Failure) -> Outcome {
+        let stream = AttendanceStream()
+        // The reader is used by the producer thread alone until `take` returns nil.
+        let handoff = Handoff(reader)
+        let producer = Thread {
+            let reader = handoff.value
+            do {
+                for header in headers {
+                    let size = (try? FileManager.default.attributesOfItem(atPath: header.file.path)[.size] as? Int) ?? 0
+                    try reader.read(header, progress: progress.map { report in { report(header.file.relativePath, $0, size) } }) { batch in
+                        try stream.put(batch)
+                    }
+                }
+                stream.finish(nil)
+            } catch let error as InputError {
+                stream.finish(error)
+            } catch {
+                stream.finish(nil)
+            }
+        }
+        producer.stackSize = 8 << 20
+        producer.start()
+
+        var outcome = Outcome()
+        var seen = UInt64Set()
+        do {
+            while let batch = stream.take() {
+                for (i, row) in batch.rows.enumerated() {
+                    if seen.insert(row.fingerprint) {
+                        try outcome.accumulator.add(row)
+                    } else {
+                        outcome.duplicates.append(Rejection(file: batch.file, line: Int(batch.lines[i]), column: "", columnIndex: 0,
+                                                            value: "", reason: .duplicateRow, message: "the row repeats an earlier row exactly; the first is kept"))
+                    }
+                }
+            }
+        } catch {
+            stream.cancel()
+            throw Failure(error)
+        }
+        if let failure = stream.failure { throw Failure(failure) }
+        return outcome
+    }
+
+    private func put(_ batch: AttendanceBatch) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= Self.depth && !cancelled { condition.wait() }
+        if cancelled { throw Cancelled() }
+        queue.append(batch)
+        condition.broadcast()
+    }
+
+    private func take() -> AttendanceBatch? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty && !finished { condition.wait() }
+        if queue.isEmpty { return nil }
+        let batch = queue.removeFirst()
+        condition.broadcast()
+        return batch
+    }
+
+    private func finish(_ error: InputError?) {
+        condition.lock()
+        failure = error
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+        // Wait for the producer to stop so nothing reads on after the run has failed.
+        condition.lock()
+        while !finished { condition.wait() }
+        condition.unlock()
+    }
+}
+
+/// Moves a value to another thread that, by construction, is its only user meanwhile.
+final class Handoff<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

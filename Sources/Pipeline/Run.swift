@@ -1,0 +1,181 @@
+import Foundation
+import Analysis
+import CSV
+import Ingest
+import Model
+import Report
+
+/// One run of `grantstats run` or `validate`: read, check, compute, and (for run) write every
+/// output atomically with its manifest. Talks to people only through `log` (stderr).
+public struct Run {
+    public let settings: Settings
+    public let log: (String) -> Void
+    /// Progress lines only when stderr is a terminal.
+    public let showProgress: Bool
+    public var now: () -> Date = Date.init
+
+    public init(settings: Settings, log: @escaping (String) -> Void, showProgress: Bool = false) {
+        self.settings = settings
+        self.log = log
+        self.showProgress = showProgress
+    }
+
+    /// The exit code of spec 5.
+    public func execute() -> Int32 {
+        do throws(Failure) {
+            return try perform()
+        } catch {
+            log("grantstats: error: \(error.message)")
+            return error.exitCode
+        }
+    }
+
+    static let outputFiles = ["cost_shares.csv", "municipal_shares.csv", "participation.csv", "participation_totals.csv",
+                              "coverage.csv", "progress.csv", "rejected.csv", "summary.txt"]
+
+    private func perform() throws(Failure) -> Int32 {
+        let started = now()
+        let writing = settings.command == .run
+        var lock: OutputLock?
+        if writing {
+            try AtomicOutputs.makeDirectory(settings.outputs)
+            lock = try OutputLock(directory: settings.outputs)
+        }
+        defer { _ = lock }
+
+        // Every fatal check before any row is used: 66 first, then each file's decoding and header.
+        let files: [InputKind: [InputFile]]
+        do { files = try InputDiscovery.discover(directory: settings.inputs) } catch { throw Failure(error) }
+        var headers: [InputKind: [HeaderMap]] = [:]
+        for kind in InputKind.allCases {
+            for file in files[kind] ?? [] {
+                do {
+                    let reader = try CSVReader(path: file.path)
+                    headers[kind, default: []].append(try HeaderMap.read(file, reader: reader))
+                } catch let error as CSVError {
+                    throw Failure(.unreadable(error))
+                } catch let error as InputError {
+                    throw Failure(error)
+                } catch {
+                    throw Failure(message: "\(error)", exitCode: Failure.dataError)
+                }
+            }
+        }
+
+        let catalog: Catalog
+        do {
+            catalog = try CatalogReader.read(headers: headers, options: IngestOptions(defaultGrantRate: settings.grantRateMax,
+                                                                                         populationYear: settings.populationYear))
+        } catch { throw Failure(error) }
+        if let year = settings.populationYear, !catalog.geography.years.contains(year) {
+            throw Failure(message: "--population-year \(year): the population has no rows for \(year) (it has \(catalog.geography.years.map(String.init).joined(separator: ", ")))",
+                          exitCode: Failure.usage)
+        }
+        catalog.log.forEach { log("grantstats: \($0)") }
+        for header in headers[.attendance] ?? [] where !header.unknownColumns.isEmpty {
+            log("grantstats: \(header.file.relativePath): ignoring unknown columns: \(header.unknownColumns.joined(separator: ", "))")
+        }
+
+        let reader = AttendanceReader(catalog: catalog)
+        let attendance = try AttendanceStream.run(reader, headers: headers[.attendance] ?? [], progress: showProgress ? Run.progressLine : nil)
+        if showProgress { FileHandle.standardError.write("\r\u{1B}[K".data(using: .utf8)!) }
+        let result = attendance.accumulator.finish()
+
+        var figures = Figures()
+        do throws(AnalysisError) {
+            figures.costShares = try CostShares.compute(projects: catalog.projects, budget: catalog.budget)
+            figures.municipalShares = try MunicipalShares.compute(projects: catalog.projects, members: catalog.members,
+                                                                 budget: catalog.budget, geography: catalog.geography)
+            figures.participation = result.detail
+            figures.participationTotals = result.totals
+            figures.coverage = try Coverage.compute(projects: catalog.projects, members: catalog.members, budget: catalog.budget,
+                                                    geography: catalog.geography, activity: result.activity)
+            let labelIDs = Dictionary(reader.labels.enumerated().map { ($0.element, Int32($0.offset)) }, uniquingKeysWith: { a, _ in a })
+            figures.progress = Progress.compute(projects: catalog.projects, targets: catalog.targets, coverage: figures.coverage,
+                                                activity: result.activity, labelID: { labelIDs[$0] })
+        } catch { throw Failure(error) }
+
+        let rejections = (catalog.rejections + reader.rejections + attendance.duplicates).sorted(by: Rejection.ordered)
+        report(rejections)
+
+        guard writing else { return rejections.isEmpty ? 0 : Failure.dataError }
+        if settings.strict && !rejections.isEmpty {
+            log("grantstats: --strict: \(rejectedRowCount(rejections)) rows rejected; no output was replaced")
+            return Failure.dataError
+        }
+
+        let context = ReportContext(projects: catalog.projects, geography: catalog.geography, labels: reader.labels,
+                                    dialect: settings.dialect, suppressBelow: settings.suppressBelow)
+        var contents: [(String, String)] = [
+            ("cost_shares.csv", Tables.costShares(figures.costShares, context)),
+            ("municipal_shares.csv", Tables.municipalShares(figures.municipalShares, context)),
+            ("participation.csv", Tables.participation(figures.participation, context)),
+            ("participation_totals.csv", Tables.participationTotals(figures.participationTotals, context)),
+            ("coverage.csv", Tables.coverage(figures.coverage, context)),
+            ("progress.csv", Tables.progress(figures.progress, context)),
+            ("rejected.csv", Tables.rejected(rejections, dialect: settings.dialect)),
+        ]
+        contents.append(("summary.txt", SummaryText.render(figures, rejections: rejections,
+                                                           rejectedPath: settings.outputs + "/rejected.csv",
+                                                           context: context, language: settings.lang)))
+        var outputs: [Manifest.Output] = []
+        for (name, text) in contents {
+            let bytes = Array(text.utf8)
+            try AtomicOutputs.write(bytes, to: settings.outputs + "/" + name)
+            outputs.append(Manifest.Output(file: name, bytes: bytes.count, sha256: SHA256.hex(SHA256.hash(bytes))))
+        }
+        let exitCode: Int32 = rejections.isEmpty ? 0 : Failure.dataError
+        let manifest = Manifest(version: Version.current, started: Self.timestamp(started), finished: Self.timestamp(now()),
+                                settings: settings.recorded, inputs: try inputRecords(headers, catalog, reader, rejections),
+                                outputs: outputs, rowsRejected: rejectedRowCount(rejections), exitCode: exitCode)
+        try AtomicOutputs.write(Array(manifest.json.utf8), to: settings.outputs + "/manifest.json")
+        AtomicOutputs.syncDirectory(settings.outputs)
+        return exitCode
+    }
+
+    private func report(_ rejections: [Rejection]) {
+        let shown = 50
+        for r in rejections.prefix(shown) { log(r.compilerStyle(inputDirectory: settings.inputs)) }
+        if rejections.count > shown {
+            log("grantstats: … and \(rejections.count - shown) more; every rejected row is listed in \(settings.outputs)/rejected.csv")
+        }
+        if !rejections.isEmpty {
+            log("grantstats: \(rejectedRowCount(rejections)) rows rejected")
+        }
+    }
+
+    private func rejectedRowCount(_ rejections: [Rejection]) -> Int {
+        Set(rejections.map { "\($0.file)\u{0}\($0.line)" }).count
+    }
+
+    private func inputRecords(_ headers: [InputKind: [HeaderMap]], _ catalog: Catalog, _ reader: AttendanceReader,
+                              _ rejections: [Rejection]) throws(Failure) -> [Manifest.Input] {
+        var rejectedLines: [String: Set<Int>] = [:]
+        for r in rejections { rejectedLines[r.file, default: []].insert(r.line) }
+        var records: [Manifest.Input] = []
+        for kind in InputKind.allCases {
+            for header in headers[kind] ?? [] {
+                let file = header.file
+                let digest: (digest: String, bytes: Int)
+                do { digest = try SHA256.hashFile(atPath: file.path) }
+                catch { throw Failure(message: "cannot read \(file.path) again for its checksum", exitCode: Failure.dataError) }
+                records.append(Manifest.Input(file: file.relativePath, kind: kind.rawValue, bytes: digest.bytes,
+                                              encoding: header.encoding.rawValue,
+                                              rowsRead: catalog.rowsRead[file.relativePath] ?? reader.rowsRead[file.relativePath] ?? 0,
+                                              rowsRejected: rejectedLines[file.relativePath]?.count ?? 0, sha256: digest.digest))
+            }
+        }
+        return records
+    }
+
+    @Sendable private static func progressLine(_ file: String, _ done: Int, _ total: Int) {
+        let percent = total > 0 ? min(100, done * 100 / total) : 0
+        FileHandle.standardError.write("\r\u{1B}[Kgrantstats: reading \(file): \(percent) %".data(using: .utf8)!)
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f.string(from: date)
+    }
+}

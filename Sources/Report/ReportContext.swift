@@ -1,0 +1,68 @@
+import Analysis
+import CSV
+import Model
+
+/// What every table needs to turn results into text: names, labels, the dialect and the privacy
+/// threshold.
+public struct ReportContext: Sendable {
+    public let projects: [Project]
+    public let geography: Geography
+    public let labels: [String]
+    public let dialect: OutputDialect
+    /// Participant and person counts 1…N−1 print as `<N`; nil or ≤ 1 prints every count.
+    public let suppressBelow: Int?
+
+    public init(projects: [Project], geography: Geography, labels: [String], dialect: OutputDialect = .csv, suppressBelow: Int? = nil) {
+        self.projects = projects; self.geography = geography; self.labels = labels
+        self.dialect = dialect; self.suppressBelow = suppressBelow
+    }
+
+    func projectID(_ index: Int) -> String { projects[index].id }
+    func regionName(_ index: Int?) -> String { index.map { geography.regions[$0].name } ?? "all" }
+    func label(_ id: Int32?) -> String { id.map { labels[Int($0)] } ?? "all" }
+
+    static let format = NumberFormat.csv
+
+    func money(_ m: Money?) -> CSVCell { .number(m.map(Self.format.money) ?? "") }
+    func percent(_ f: Fraction?) -> CSVCell { .number(f.map(Self.format.percent) ?? "") }
+    func decimal(_ f: Fraction?) -> CSVCell { .number(f.map(Self.format.decimal2) ?? "") }
+    func integer<I: BinaryInteger>(_ v: I?) -> CSVCell { .number(v.map { String($0) } ?? "") }
+
+    /// A count of people, suppressed below the threshold.
+    func people<I: BinaryInteger>(_ v: I?) -> CSVCell {
+        guard let v else { return .number("") }
+        if let n = suppressBelow, n > 1, v >= 1, v < n { return .text("<\(n)") }
+        return .number(String(v))
+    }
+}
+
+/// Sorting helpers shared by the tables: `all` (nil) sorts last.
+enum Order {
+    static func ascending<T: Comparable>(_ a: T?, _ b: T?) -> Bool? {
+        switch (a, b) {
+        case (nil, nil): return nil
+        case (nil, _): return false
+        case (_, nil): return true
+        case let (x?, y?): return x == y ? nil : x < y
+        }
+    }
+
+    static func finnish(_ a: String?, _ b: String?) -> Bool? {
+        switch (a, b) {
+        case (nil, nil): return nil
+        case (nil, _): return false
+        case (_, nil): return true
+        case let (x?, y?): return x == y ? nil : FinnishOrder.less(x, y)
+        }
+    }
+
+    static func codePoint(_ a: String, _ b: String) -> Bool? {
+        a == b ? nil : a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+    }
+
+    /// The first decided comparison, left to right.
+    static func first(_ decisions: [() -> Bool?]) -> Bool {
+        for decide in decisions { if let d = decide() { return d } }
+        return false
+    }
+}

@@ -1,0 +1,110 @@
+import Analysis
+import CSV
+import Model
+
+/// The CSV outputs of spec 4, one function per file, columns in the spec's order.
+public enum Tables {
+    public static func costShares(_ rows: [CostShareRow], _ c: ReportContext) -> String {
+        var w = CSVWriter(dialect: c.dialect, header: ["project_id", "kind", "year", "total", "grant", "municipal", "other",
+            "grant_share_pct", "municipal_share_pct", "other_share_pct", "grant_rate_max_pct", "max_grant", "grant_headroom", "status"])
+        for r in rows {
+            w.row([.text(c.projectID(r.project)), .text(r.kind.rawValue), r.year.map { .number(String($0)) } ?? .text("all"),
+                   c.money(r.total), c.money(r.grant), c.money(r.municipal), c.money(r.other),
+                   c.percent(r.share(r.grant)), c.percent(r.share(r.municipal)), c.percent(r.share(r.other)),
+                   c.percent(r.rate.value), c.money(r.maxGrant), c.money(r.headroom), .text(r.status.rawValue)])
+        }
+        return w.text
+    }
+
+    public static func municipalShares(_ rows: [MunicipalShareRow], _ c: ReportContext) -> String {
+        var w = CSVWriter(dialect: c.dialect, header: ["project_id", "kind", "municipality_code", "municipality", "key",
+            "key_value", "key_share_pct", "expected", "paid", "difference"])
+        for r in rows {
+            w.row([.text(c.projectID(r.project)), .text(r.kind.rawValue), .text(r.code.map(PopulationRow.codeText) ?? ""),
+                   .text(r.name), .text(r.key?.rawValue ?? ""), c.integer(r.keyValue), c.percent(r.keyShare),
+                   c.money(r.expected), c.money(r.paid), c.money(r.difference)])
+        }
+        return w.text
+    }
+
+    public static func participation(_ rows: [ParticipationRow], _ c: ReportContext) -> String {
+        var w = CSVWriter(dialect: c.dialect, header: ["project_id", "region", "year", "term", "role", "events", "participants", "unique_persons"])
+        for r in sorted(rows, c) {
+            w.row([.text(c.projectID(r.project)), .text(c.regionName(r.region)), r.year.map { .number(String($0)) } ?? .text("all"),
+                   .text(r.term?.name ?? "all"), .text(c.label(r.role)), c.integer(r.events), c.people(r.participants),
+                   c.people(r.uniquePersons)])
+        }
+        return w.text
+    }
+
+    public static func participationTotals(_ rows: [ParticipationRow], _ c: ReportContext) -> String {
+        var w = CSVWriter(dialect: c.dialect, header: ["project_id", "region", "year", "term", "events", "participants", "unique_persons"])
+        for r in sorted(rows, c) {
+            w.row([.text(c.projectID(r.project)), .text(c.regionName(r.region)), r.year.map { .number(String($0)) } ?? .text("all"),
+                   .text(r.term?.name ?? "all"), c.integer(r.events), c.people(r.participants), c.people(r.uniquePersons)])
+        }
+        return w.text
+    }
+
+    /// project_id by code point; region and role in Finnish order; year ascending; spring, autumn;
+    /// `all` last everywhere.
+    public static func sorted(_ rows: [ParticipationRow], _ c: ReportContext) -> [ParticipationRow] {
+        rows.sorted { a, b in
+            Order.first([
+                { Order.codePoint(c.projectID(a.project), c.projectID(b.project)) },
+                { Order.finnish(a.region.map { c.regionName($0) }, b.region.map { c.regionName($0) }) },
+                { Order.ascending(a.year, b.year) },
+                { Order.ascending(a.term, b.term) },
+                { Order.finnish(a.role.map { c.label($0) }, b.role.map { c.label($0) }) },
+            ])
+        }
+    }
+
+    public static func coverage(_ rows: [CoverageRow], _ c: ReportContext) -> String {
+        var w = CSVWriter(dialect: c.dialect, header: ["project_id", "area", "population_year", "regions_participating",
+            "regions_total", "regions_pct", "municipalities_participating", "municipalities_total", "municipalities_pct",
+            "municipalities_outside_area", "children_covered", "children_total", "children_pct", "participants",
+            "participants_per_1000_children", "grant_per_child"])
+        for r in rows {
+            w.row([.text(c.projectID(r.project)), .text(r.area), c.integer(r.populationYear), c.integer(r.regionsParticipating),
+                   c.integer(r.regionsTotal), c.percent(r.regionsShare), c.integer(r.municipalitiesParticipating),
+                   c.integer(r.municipalitiesTotal), c.percent(r.municipalitiesShare), c.integer(r.municipalitiesOutsideArea),
+                   c.integer(r.childrenCovered), c.integer(r.childrenTotal), c.percent(r.childrenShare), c.people(r.participants),
+                   c.decimal(r.participantsPer1000Children), c.decimal(r.grantPerChild)])
+        }
+        return w.text
+    }
+
+    public static func progress(_ rows: [ProgressRow], _ c: ReportContext) -> String {
+        var w = CSVWriter(dialect: c.dialect, header: ["project_id", "indicator", "target", "actual", "achieved_pct", "status"])
+        for r in rows {
+            w.row([.text(c.projectID(r.project)), .text(r.indicator.name), .number(targetText(r)), actualCell(r, c),
+                   c.percent(r.achieved), .text(r.status.rawValue)])
+        }
+        return w.text
+    }
+
+    /// Two decimals for percents or a target with decimals, else an integer.
+    static func targetText(_ r: ProgressRow) -> String {
+        let decimals = r.indicator.isPercent || r.target % 100 != 0
+        return decimals ? NumberFormat.csv.fixed(Int128(r.target), decimals: 2) : String(r.target / 100)
+    }
+
+    static func actualCell(_ r: ProgressRow, _ c: ReportContext) -> CSVCell {
+        guard let actual = r.actual else { return .number("") }
+        if r.indicator.isPercent { return c.decimal(actual) }
+        let count = Int64(actual.numerator / actual.denominator)
+        switch r.indicator {
+        case .participants, .participantsInRole, .uniquePersons: return c.people(count)
+        default: return c.integer(count)
+        }
+    }
+
+    public static func rejected(_ rows: [Rejection], dialect: OutputDialect) -> String {
+        var w = CSVWriter(dialect: dialect, header: ["file", "line", "column", "value", "reason", "message"])
+        for r in rows.sorted(by: Rejection.ordered) {
+            w.row([.text(r.file), .number(String(r.line)), .text(r.column), .text(r.value), .text(r.reason.rawValue), .text(r.message)])
+        }
+        return w.text
+    }
+}
