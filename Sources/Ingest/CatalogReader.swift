@@ -94,7 +94,11 @@ public enum CatalogReader {
             } else {
                 switch catalog.geography.resolveArea(areaText) {
                 case let .found(parts): area = parts
-                case let .unknown(suggestion): problems.append(row.reject("area", .unknownRegion, Messages.unknownRegion(areaText, suggestion: suggestion)))
+                case let .unknown(suggestion):
+                    // Name the part that is unknown, not the whole list.
+                    let part = areaText.split(separator: "|", omittingEmptySubsequences: false).map { TextKey.trimmed(String($0)) }
+                        .first { if case .unknown = catalog.geography.resolveArea($0) { return true }; return false } ?? areaText
+                    problems.append(row.reject("area", .unknownRegion, Messages.unknownRegion(part, suggestion: suggestion)))
                 }
             }
             let rateText = row.text("grant_rate_max")

@@ -1,0 +1,54 @@
+import XCTest
+import TestSupport
+@testable import Ingest
+import CSV
+import Model
+
+final class PopulationTests: XCTestCase {
+    func headers(_ kind: InputKind, _ path: String, relative: String) throws -> HeaderMap {
+        let file = InputFile(kind: kind, path: path, relativePath: relative)
+        return try HeaderMap.read(file, reader: try CSVReader(path: path))
+    }
+
+    /// The real Statistics Finland export (ISO-8859-1, CRLF, title line, year in the headers) gives
+    /// exactly the built-in 2019 figures, Honkajoki inside Kankaanpää.
+    func testPxWebExportEqualsTheBuiltInReference() throws {
+        let map = try headers(.population, Repository.path("Tests/Fixtures/reference/statfin_11re_2019_pxweb_export.csv"), relative: "population.csv")
+        XCTAssertTrue(map.isPxWeb)
+        var read: [String: Int] = [:], rejections: [Rejection] = [], log: [String] = []
+        let rows = try XCTUnwrap(CatalogReader.readPopulation([map], rowsRead: &read, rejections: &rejections, log: &log))
+        XCTAssertEqual(rows.count, 309)
+        XCTAssertEqual(rejections, [])
+        for (row, builtin) in zip(rows, BuiltinPopulation.rows) {
+            XCTAssertEqual(row, builtin, builtin.name)
+        }
+        let geography = Geography(rows: rows)
+        guard case let .found(ita) = geography.resolveArea("Itä-Suomi"), case let .found(oys) = geography.resolveArea("Pohjois-Suomi") else { return XCTFail() }
+        XCTAssertEqual(geography.municipalities(in: ita).reduce(0) { $0 + $1.children! }, 144_496)
+        XCTAssertEqual(geography.municipalities(in: oys).reduce(0) { $0 + $1.children! }, 155_020)
+        XCTAssertEqual(geography.yearRow(code: 214)?.population, 12_906, "Kankaanpää includes Honkajoki")
+        XCTAssertTrue(log.first?.contains("KOKO MAA") ?? false)
+    }
+
+    /// Other PxWeb shapes: code and name together, the year as a row column, comma delimiter.
+    func testPxWebVariants() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        dir.write("p.csv", """
+        "11re -- Väestö iän (1-v.) ja sukupuolen mukaan alueittain"
+
+        "Alue","Vuosi","Ikä","Yhteensä"
+        "KU091 Helsinki","2024","Yhteensä",684018
+        "KU091 Helsinki","2024","0",5000
+        "KU091 Helsinki","2024","17",6000
+        "KU091 Helsinki","2024","18",7000
+        "099 Honkajoki","2024","5",10
+        "MK01 Uusimaa","2024","0",99999
+
+        """)
+        let map = try headers(.population, dir.file("p.csv"), relative: "p.csv")
+        var read: [String: Int] = [:], rejections: [Rejection] = [], log: [String] = []
+        let rows = try XCTUnwrap(CatalogReader.readPopulation([map], rowsRead: &read, rejections: &rejections, log: &log))
+        XCTAssertEqual(rows.map { "\($0.code) \($0.year) \($0.children!) \($0.population!)" }, ["91 2024 11000 684018", "214 2024 10 0"])
+    }
+}
