@@ -22,6 +22,9 @@ let package = Package(
         // The executable: arguments and exit codes only.
         .executableTarget(name: "grantstats", dependencies: ["Pipeline"]),
 
+        // Benchmarks: input generators and single-core timing of the readers (Scripts/bench*.sh).
+        .executableTarget(name: "csv-bench", dependencies: ["CSV", "Model", "Ingest"]),
+
         // Tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "TestSupport"]),
