@@ -20,7 +20,7 @@ public struct HeaderMap: Sendable {
     public static func read(_ file: InputFile, reader: CSVReader) throws(InputError) -> HeaderMap {
         let header: [String]?
         do { header = try reader.readHeader() } catch { throw .unreadable(error) }
-        guard let header else { throw .noHeader(file: file.relativePath) }
+        guard let header else { throw .noHeader(file: file.path) }
         if file.kind == .population && header.count == 1 {
             // A PxWeb export: its first line is the table's title, the header comes after it.
             let next: [String]?
@@ -40,17 +40,17 @@ public struct HeaderMap: Sendable {
         let canonical = cells.map { kind.canonicalColumn($0) }
         var seen = Set<String>()
         for name in canonical.compactMap({ $0 }) {
-            guard seen.insert(name).inserted else { throw .duplicateColumn(file: file.relativePath, column: name) }
+            guard seen.insert(name).inserted else { throw .duplicateColumn(file: file.path, column: name) }
         }
         var required = kind.requiredColumns
         if kind == .attendance {
             if !seen.contains("person_id") { required.append("participants") }
             if !seen.contains("municipality") && !seen.contains("region") {
-                throw .needsMunicipalityOrRegion(file: file.relativePath, found: cells)
+                throw .needsMunicipalityOrRegion(file: file.path, found: cells)
             }
         }
         for column in required where !seen.contains(column) {
-            throw .missingColumn(file: file.relativePath, column: column, found: cells,
+            throw .missingColumn(file: file.path, column: column, found: cells,
                                  closest: closest(to: column, among: cells, kind: kind))
         }
         let unknown = zip(cells, canonical).filter { $0.1 == nil }.map(\.0)

@@ -99,10 +99,7 @@ public struct Run {
         report(rejections)
 
         guard writing else { return rejections.isEmpty ? 0 : Failure.dataError }
-        if settings.strict && !rejections.isEmpty {
-            log("grantstats: --strict: \(rejectedRowCount(rejections)) rows rejected; no output was replaced")
-            return Failure.dataError
-        }
+        if settings.strict && !rejections.isEmpty { return Failure.dataError }
 
         let context = ReportContext(projects: catalog.projects, geography: catalog.geography, labels: reader.labels,
                                     dialect: settings.dialect, suppressBelow: settings.suppressBelow)
@@ -133,16 +130,21 @@ public struct Run {
         return exitCode
     }
 
+    /// Every rejection on stderr like a compiler error (the first 50), then where they all are.
     private func report(_ rejections: [Rejection]) {
+        guard !rejections.isEmpty else { return }
         let shown = 50
         for r in rejections.prefix(shown) { log(r.compilerStyle(inputDirectory: settings.inputs)) }
-        if rejections.count > shown {
-            log("grantstats: … and \(rejections.count - shown) more; every rejected row is listed in \(settings.outputs)/rejected.csv")
-        }
-        if !rejections.isEmpty {
-            log("grantstats: \(rejectedRowCount(rejections)) rows rejected")
+        if rejections.count > shown { log("grantstats: … and \(rejections.count - shown) more problems") }
+        let count = Self.rows(rejectedRowCount(rejections))
+        switch settings.command {
+        case .run where settings.strict: log("grantstats: --strict: \(count) rejected; no output was replaced")
+        case .run: log("grantstats: \(count) rejected; each is listed in \(settings.outputs)/rejected.csv")
+        default: log("grantstats: \(count) would be rejected")
         }
     }
+
+    static func rows(_ n: Int) -> String { n == 1 ? "1 row" : "\(n) rows" }
 
     private func rejectedRowCount(_ rejections: [Rejection]) -> Int {
         Set(rejections.map { "\($0.file)\u{0}\($0.line)" }).count
