@@ -1,75 +1,138 @@
-/// The words of summary.txt in each language.
-struct Words: Sendable {
-    let title, populationYear, area, administrator, period: String
-    let financing, planned, actual, grant, municipal, other, total, amount, share: String
-    let grantCheck: @Sendable (String, String) -> String
-    let ok, overLimit, noTotal, headroom, exceededBy: String
-    let municipalShares, municipality, keyValue, keyShare, expected, paid, owed, notMember: String
-    let participation, region, term, events, participants, persons, spring, autumn, all: String
-    let coverage, regions, municipalities, children, per1000, grantPerChild, outsideArea: String
-    let progress, indicator, target, achieved, met, notMet, noData: String
-    let rejected, rejectedNone, rejectedSeeFile, reason, rows: String
-    let noData2: String
+import Analysis
+import Model
 
-    static func of(_ language: Language) -> Words {
+/// Everything summary.txt and the charts say, in one language. Each language is one file listing
+/// the phrases in the same order, so a translator reads them side by side. Sentences that hold
+/// numbers are functions: word order and plurals differ between the languages.
+protocol Words: Sendable {
+    // Page
+    var title: String { get }
+    func populationData(_ year: Int) -> String
+    func projectCount(_ n: Int) -> String
+    func rejectedRowCount(_ n: Int) -> String
+    var overviewTitle: String { get }
+    var project: String { get }
+    var financing: String { get }
+    var share: String { get }
+    var atMost: String { get }
+    var check: String { get }
+    var planned: String { get }
+    var actual: String { get }
+    var ok: String { get }
+    func exceededShort(_ excess: String) -> String
+    var noCosts: String { get }
+
+    // Project facts
+    var area: String { get }
+    var administrator: String { get }
+    var period: String { get }
+    var maximumRate: String { get }
+    var allocationKey: String { get }
+    func allocation(_ key: AllocationKey) -> String
+
+    // Financing
+    var financingTitle: String { get }
+    var noBudget: String { get }
+    var grant: String { get }
+    var municipal: String { get }
+    var other: String { get }
+    var total: String { get }
+    func grantAtMost(_ rate: String) -> String
+    func grantShareCheck(_ share: String, _ rate: String) -> String
+    func withinLimit(_ headroom: String) -> String
+    func overLimit(_ excess: String, _ maxGrant: String, payBack: Bool) -> String
+    func noTotal(_ grant: String, _ total: String) -> String
+    var year: String { get }
+    var grantShort: String { get }
+    var municipalShort: String { get }
+    var otherShort: String { get }
+    var totalShort: String { get }
+    var grantShareShort: String { get }
+    func byYearTitle(_ kind: BudgetKind) -> String
+    var linesWithoutYear: String { get }
+
+    // Municipal shares
+    var municipality: String { get }
+    func keyHeader(_ key: AllocationKey) -> String
+    var expected: String { get }
+    var paid: String { get }
+    var difference: String { get }
+    var notMember: String { get }
+    func municipalTitle(_ kind: BudgetKind, _ total: String) -> String
+    var nothingToSplit: String { get }
+    var nothingOwed: String { get }
+    func stillOwed(_ municipalities: Int, _ amount: String) -> String
+    func paidMore(_ municipalities: Int, _ amount: String) -> String
+    func otherPayers(_ amount: String) -> String
+
+    // Participation
+    var participationTitle: String { get }
+    var noAttendance: String { get }
+    var byRegionTitle: String { get }
+    var byTermTitle: String { get }
+    var crossTitle: String { get }
+    var region: String { get }
+    var term: String { get }
+    var events: String { get }
+    var participants: String { get }
+    var persons: String { get }
+    var countedOnce: String { get }
+
+    // Coverage
+    func coverageTitle(_ area: String, _ populationYear: Int) -> String
+    var involved: String { get }
+    var inArea: String { get }
+    var regions: String { get }
+    var municipalities: String { get }
+    var children: String { get }
+    func outsideArea(_ n: Int) -> String
+    func participantsPer1000(_ participants: String, _ per1000: String) -> String
+    func grantPerChild(_ amount: String) -> String
+
+    // Progress
+    var progressTitle: String { get }
+    var indicator: String { get }
+    var target: String { get }
+    var actualValue: String { get }
+    var ofTarget: String { get }
+    var status: String { get }
+    func indicatorName(_ indicator: Indicator) -> String
+    func progressStatus(_ status: ProgressRow.Status) -> String
+
+    // Rejected rows
+    var rejectedTitle: String { get }
+    var rejectedNone: String { get }
+    func rejectedSummary(rows: Int, errors: Int) -> String
+    /// Followed by the path of rejected.csv on a line of its own.
+    var listedIn: String { get }
+    var reason: String { get }
+    var errors: String { get }
+    var file: String { get }
+    var rows: String { get }
+    func reasonName(_ reason: RejectionReason) -> String
+
+    // Charts
+    func financingChartTitle(_ project: String) -> String
+    func participationChartTitle(_ project: String) -> String
+    func suppressedNote(_ below: Int) -> String
+}
+
+extension Words {
+    func kind(_ kind: BudgetKind) -> String { kind == .planned ? planned : actual }
+
+    /// The kind at the start of a sentence.
+    func kindLabel(_ kind: BudgetKind) -> String {
+        let word = self.kind(kind)
+        return word.prefix(1).uppercased() + word.dropFirst()
+    }
+}
+
+enum WordsFor {
+    static func language(_ language: Language) -> any Words {
         switch language {
-        case .fi: return fi
-        case .sv: return sv
-        case .en: return en
+        case .fi: return FinnishWords()
+        case .sv: return SwedishWords()
+        case .en: return EnglishWords()
         }
     }
-
-    static let en = Words(
-        title: "grantstats summary", populationYear: "population year", area: "Area", administrator: "Administrator", period: "Period",
-        financing: "Financing", planned: "planned", actual: "actual", grant: "State grant", municipal: "Municipal share",
-        other: "Other funding", total: "Total", amount: "amount", share: "share",
-        grantCheck: { share, max in "State grant share \(share) — at most \(max):" },
-        ok: "within the limit", overLimit: "OVER THE LIMIT", noTotal: "no costs to compare", headroom: "headroom", exceededBy: "exceeded by",
-        municipalShares: "Municipal shares", municipality: "municipality", keyValue: "key", keyShare: "key share",
-        expected: "expected", paid: "paid", owed: "difference", notMember: "(not a member)",
-        participation: "Participation by region and term", region: "region", term: "term", events: "events",
-        participants: "participants", persons: "persons", spring: "spring", autumn: "autumn", all: "all",
-        coverage: "Coverage", regions: "Regions", municipalities: "Municipalities", children: "Children 0–17",
-        per1000: "Participants per 1000 children covered", grantPerChild: "Planned grant per child covered",
-        outsideArea: "members outside the area",
-        progress: "Progress against targets", indicator: "indicator", target: "target", achieved: "achieved",
-        met: "met", notMet: "not met", noData: "no data",
-        rejected: "Rejected rows", rejectedNone: "No rows were rejected.", rejectedSeeFile: "Each is listed in", reason: "reason", rows: "rows",
-        noData2: "–")
-
-    static let fi = Words(
-        title: "grantstats-yhteenveto", populationYear: "väestövuosi", area: "Alue", administrator: "Hallinnoija", period: "Ajanjakso",
-        financing: "Rahoitus", planned: "suunniteltu", actual: "toteutunut", grant: "Valtionavustus", municipal: "Kuntaosuus",
-        other: "Muu rahoitus", total: "Yhteensä", amount: "euroa", share: "osuus",
-        grantCheck: { share, max in "Valtionavustuksen osuus \(share) — enintään \(max):" },
-        ok: "kunnossa", overLimit: "YLITTÄÄ ENIMMÄISMÄÄRÄN", noTotal: "ei kustannuksia", headroom: "liikkumavaraa", exceededBy: "ylitys",
-        municipalShares: "Kuntien osuudet", municipality: "kunta", keyValue: "jakoperuste", keyShare: "osuus",
-        expected: "laskennallinen", paid: "maksettu", owed: "erotus", notMember: "(ei jäsen)",
-        participation: "Osallistuminen maakunnittain ja kausittain", region: "maakunta", term: "kausi", events: "tilaisuuksia",
-        participants: "osallistujia", persons: "henkilöitä", spring: "kevät", autumn: "syksy", all: "kaikki",
-        coverage: "Kattavuus", regions: "Maakunnat", municipalities: "Kunnat", children: "Lapset 0–17",
-        per1000: "Osallistujia tuhatta katettua lasta kohden", grantPerChild: "Suunniteltu avustus katettua lasta kohden",
-        outsideArea: "jäsentä alueen ulkopuolelta",
-        progress: "Edistyminen suhteessa tavoitteisiin", indicator: "mittari", target: "tavoite", achieved: "saavutettu",
-        met: "saavutettu", notMet: "ei saavutettu", noData: "ei tietoa",
-        rejected: "Hylätyt rivit", rejectedNone: "Yhtään riviä ei hylätty.", rejectedSeeFile: "Jokainen on lueteltu tiedostossa", reason: "syy", rows: "rivejä",
-        noData2: "–")
-
-    static let sv = Words(
-        title: "grantstats-sammandrag", populationYear: "befolkningsår", area: "Område", administrator: "Förvaltare", period: "Period",
-        financing: "Finansiering", planned: "planerad", actual: "utfall", grant: "Statsunderstöd", municipal: "Kommunandel",
-        other: "Annan finansiering", total: "Totalt", amount: "euro", share: "andel",
-        grantCheck: { share, max in "Statsunderstödets andel \(share) — högst \(max):" },
-        ok: "i sin ordning", overLimit: "ÖVERSKRIDER MAXIMIBELOPPET", noTotal: "inga kostnader", headroom: "marginal", exceededBy: "överskridning",
-        municipalShares: "Kommunernas andelar", municipality: "kommun", keyValue: "fördelningsgrund", keyShare: "andel",
-        expected: "beräknad", paid: "betalt", owed: "differens", notMember: "(inte medlem)",
-        participation: "Deltagande per landskap och termin", region: "landskap", term: "termin", events: "tillfällen",
-        participants: "deltagare", persons: "personer", spring: "vår", autumn: "höst", all: "alla",
-        coverage: "Täckning", regions: "Landskap", municipalities: "Kommuner", children: "Barn 0–17",
-        per1000: "Deltagare per tusen täckta barn", grantPerChild: "Planerat understöd per täckt barn",
-        outsideArea: "medlemmar utanför området",
-        progress: "Framsteg mot målen", indicator: "mätare", target: "mål", achieved: "uppnått",
-        met: "uppnått", notMet: "inte uppnått", noData: "inga uppgifter",
-        rejected: "Avvisade rader", rejectedNone: "Inga rader avvisades.", rejectedSeeFile: "Var och en finns i", reason: "orsak", rows: "rader",
-        noData2: "–")
 }
