@@ -115,6 +115,9 @@ public struct Run {
         contents.append(("summary.txt", SummaryText.render(figures, rejections: rejections,
                                                            rejectedPath: settings.outputs + "/rejected.csv",
                                                            context: context, language: settings.lang)))
+        let charts = Charts.render(figures, context: context, language: settings.lang)
+        if !charts.isEmpty { try AtomicOutputs.makeDirectory(settings.outputs + "/charts") }
+        contents += charts.map { ("charts/" + $0.fileName, $0.text) }
         var outputs: [Manifest.Output] = []
         for (name, text) in contents {
             let bytes = Array(text.utf8)

@@ -1,0 +1,59 @@
+import Analysis
+import Model
+
+/// The SVG charts under `charts/`: per project its financing split against the maximum grant
+/// rate, and its participants by region and term. Same figures, same language and same
+/// suppression as summary.txt; same inputs give the same bytes.
+public enum Charts {
+    public static func render(_ figures: Figures, context: ReportContext, language: Language) -> [(fileName: String, text: String)] {
+        let order = context.projects.indices.sorted {
+            context.projects[$0].id.unicodeScalars.lexicographicallyPrecedes(context.projects[$1].id.unicodeScalars)
+        }
+        let names = fileStems(order.map { context.projects[$0].id })
+        var files: [(fileName: String, text: String)] = []
+        for (index, stem) in zip(order, names) {
+            let chart = ChartPage(figures: figures, c: context, language: language, project: index)
+            if let svg = chart.financing() { files.append((stem + "-financing.svg", svg)) }
+            if let svg = chart.participation() { files.append((stem + "-participation.svg", svg)) }
+        }
+        return files
+    }
+
+    /// A project id as a file name: letters, digits, `-` and `_` kept, anything else `_`; ids that
+    /// come out the same get `-2`, `-3`… in project order.
+    static func fileStems(_ ids: [String]) -> [String] {
+        var used = Set<String>()
+        return ids.map { id in
+            var stem = String(id.unicodeScalars.map { s -> Character in
+                s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == "_") ? Character(s) : "_"
+            })
+            if stem.isEmpty { stem = "project" }
+            var candidate = stem, n = 1
+            while !used.insert(candidate.lowercased()).inserted { n += 1; candidate = "\(stem)-\(n)" }
+            return candidate
+        }
+    }
+}
+
+/// The charts of one project.
+struct ChartPage {
+    let figures: Figures
+    let c: ReportContext
+    let language: Language
+    let project: Int
+    var w: any Words { WordsFor.language(language) }
+    var p: Project { c.projects[project] }
+
+    func isSuppressed(_ v: Int64) -> Bool {
+        guard let n = c.suppressBelow, n > 1 else { return false }
+        return v >= 1 && v < n
+    }
+
+    func people(_ v: Int64) -> String { isSuppressed(v) ? "<\(c.suppressBelow!)" : language.integer(v) }
+
+    /// Title and project name, the same on every chart.
+    func heading(_ svg: inout SVGDocument, _ title: String) {
+        svg.text(SVGDocument.fit(title, width: svg.width - 40, size: 18), x: 20, y: 30, size: 18, bold: true)
+        svg.text(SVGDocument.fit(p.name, width: svg.width - 40, size: 13), x: 20, y: 50, size: 13)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Model
+import Pipeline
+@testable import Report
+import TestSupport
+import XCTest
+
+/// The SVG charts: well-formed XML that any browser or office suite opens, one financing chart per
+/// project with a budget and one participation chart per project with attendance, the same bytes
+/// on every run, listed in manifest.json, and no count that --suppress-below hides.
+final class ChartsTests: XCTestCase {
+    private func charts(_ run: SampleRun) -> [String: String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: run.outputs.file("charts"))) ?? []
+        return Dictionary(uniqueKeysWithValues: names.map { ($0, run.text("charts/" + $0)) })
+    }
+
+    func testOneFinancingChartPerBudgetAndOneParticipationChartPerAttendance() {
+        let run = SampleRun(lang: .fi)
+        defer { run.remove() }
+        XCTAssertEqual(charts(run).keys.sorted(), ["KAAKKOIS-financing.svg", "LAPE-PKS-financing.svg", "LSMK-PS-financing.svg",
+                                                   "LSMK-PS-participation.svg", "LUMO-financing.svg", "LUMO-participation.svg"])
+    }
+
+    func testEveryChartIsWellFormedSVG() {
+        for language in Language.allCases {
+            let run = SampleRun(lang: language, suppressBelow: 5)
+            defer { run.remove() }
+            for (name, text) in charts(run) {
+                let root = SVGRoot()
+                let parser = XMLParser(data: Data(text.utf8))
+                parser.delegate = root
+                XCTAssertTrue(parser.parse(), "\(language) \(name): \(parser.parserError.map { "\($0)" } ?? "")")
+                XCTAssertEqual(root.name, "svg", name)
+                XCTAssertEqual(root.namespace, "http://www.w3.org/2000/svg", name)
+                XCTAssertFalse(text.contains("href"), "\(name) must not refer to anything outside itself")
+            }
+        }
+    }
+
+    func testChartsAreListedInTheManifestWithTheirChecksums() {
+        let run = SampleRun(lang: .en)
+        defer { run.remove() }
+        let manifest = run.text("manifest.json")
+        for (name, text) in charts(run) {
+            let digest = SHA256.hex(SHA256.hash(Array(text.utf8)))
+            XCTAssertTrue(manifest.contains("{\"file\": \"charts/\(name)\", \"bytes\": \(text.utf8.count), \"sha256\": \"\(digest)\"}"), name)
+        }
+    }
+
+    func testSameInputsGiveTheSameBytes() {
+        let first = SampleRun(lang: .sv), second = SampleRun(lang: .sv)
+        defer { first.remove(); second.remove() }
+        XCTAssertEqual(charts(first), charts(second))
+        XCTAssertFalse(charts(first).isEmpty)
+    }
+
+    func testOverLimitIsSaidInRed() throws {
+        let run = SampleRun(lang: .fi)
+        defer { run.remove() }
+        let svg = try XCTUnwrap(charts(run)["LAPE-PKS-financing.svg"])
+        XCTAssertTrue(svg.contains("fill=\"\(Palette.over)\">YLITTYY 0,01 € (enimmäisavustus 2\u{00A0}299\u{00A0}999,99 €); ylitys on palautettava</text>"),
+                      svg)
+        XCTAssertTrue(svg.contains(">enintään 75 %</text>"))
+    }
+
+    /// Below 20, LSMK-PS has many region-and-term counts: none may be drawn or named.
+    func testSuppressedCountsAreNeitherDrawnNorNamed() throws {
+        let run = SampleRun(lang: .en, suppressBelow: 20)
+        defer { run.remove() }
+        let svg = try XCTUnwrap(charts(run)["LSMK-PS-participation.svg"])
+        let tooltips = svg.components(separatedBy: "<title>").dropFirst(2).map { $0.components(separatedBy: "</title>")[0] }
+        XCTAssertFalse(tooltips.isEmpty)
+        for tooltip in tooltips {
+            let count = Int(tooltip.components(separatedBy: ": ").last!)
+            XCTAssertNotNil(count, tooltip)
+            XCTAssertGreaterThanOrEqual(count ?? 0, 20, tooltip)
+        }
+        XCTAssertTrue(svg.contains("Counts below 20 are not shown."))
+    }
+
+    func testFileNamesFromProjectIDs() {
+        XCTAssertEqual(Charts.fileStems(["LUMO", "a/b", "a?b", "", "../x", "Ä"]), ["LUMO", "a_b", "a_b-2", "project", "___x", "_"])
+    }
+
+    func testTextIsEscaped() {
+        XCTAssertEqual(SVGDocument.escape("a<b & \"c\" 'd'>\u{1}"), "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt; ")
+    }
+
+    func testBarsAreExactlyFull() {
+        let widths = ChartPage.segmentWidths([Money(cents: 1), Money(cents: 1), Money(cents: 1)], total: Money(cents: 3))
+        XCTAssertEqual(widths.reduce(0, +), ChartPage.barWidth)
+        XCTAssertEqual(ChartPage.segmentWidths([Money(cents: 100), Money(cents: -50), .zero], total: Money(cents: 50)).reduce(0, +),
+                       ChartPage.barWidth, "a negative part takes no room")
+    }
+}
+
+/// The root element of a parsed document.
+private final class SVGRoot: NSObject, XMLParserDelegate {
+    var name: String?
+    var namespace: String?
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        guard name == nil else { return }
+        name = elementName
+        namespace = attributes["xmlns"]
+    }
+}
