@@ -15,7 +15,7 @@ extension ChartPage {
 
         let plotLeft = 70, plotRight = 540, plotTop = 84, plotBottom = 344
         let note = (c.suppressBelow ?? 0) > 1
-        let height = max(plotBottom + (note ? 70 : 50), plotTop + regionIndices.count * 22 + 10)
+        let height = max(plotBottom + (note ? 70 : 50), plotTop + (regionIndices.count + (note ? 1 : 0)) * 22 + 10)
         var svg = SVGDocument(width: 760, height: height, title: w.participationChartTitle(p.id))
         heading(&svg, w.participationChartTitle(p.id))
 
@@ -47,6 +47,15 @@ extension ChartPage {
                 svg.rect(x: left, y: top, width: barWidth, height: y128(stacked) - top, fill: colour[region]!, tooltip: label)
                 stacked += Int128(cell.participants)
             }
+            // The regions below the threshold together, so that the bar still reaches its total; a
+            // total that is itself suppressed draws nothing at all.
+            let hidden = Int128(term.participants) - stacked
+            if hidden > 0 && !isSuppressed(term.participants), let n = c.suppressBelow {
+                let top = y128(stacked + hidden)
+                svg.rect(x: left, y: top, width: barWidth, height: y128(stacked) - top, fill: Palette.hidden,
+                         tooltip: "\(w.suppressedRegions(n)), \(language.term(term.term!, term.year!))")
+                stacked += hidden
+            }
             let centre = left + barWidth / 2
             svg.text(people(term.participants), x: centre, y: y128(max(stacked, Int128(term.participants))) - 6, size: 11, anchor: .middle, bold: true)
             svg.text(language.termShort(term.term!), x: centre, y: plotBottom + 18, size: 11, anchor: .middle)
@@ -58,7 +67,12 @@ extension ChartPage {
             svg.rect(x: 566, y: top, width: 14, height: 14, fill: colour[region]!)
             svg.text(SVGDocument.fit(language.region(region, c.geography), width: 170, size: 12), x: 588, y: top + 12, size: 12)
         }
-        if note, let n = c.suppressBelow { svg.text(w.suppressedNote(n), x: 20, y: plotBottom + 56, size: 11) }
+        if note, let n = c.suppressBelow {
+            let top = plotTop + regionIndices.count * 22
+            svg.rect(x: 566, y: top, width: 14, height: 14, fill: Palette.hidden)
+            svg.text(SVGDocument.fit(w.suppressedRegions(n), width: 170, size: 12), x: 588, y: top + 12, size: 12)
+            svg.text(w.suppressedNote(n), x: 20, y: plotBottom + 56, size: 11)
+        }
         return svg.render()
     }
 

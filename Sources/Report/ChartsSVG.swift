@@ -87,11 +87,13 @@ enum Palette {
     static let grant = "#0072B2"
     static let municipal = "#E69F00"
     static let other = "#009E73"
-    static let series = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999",
+    /// Counts below --suppress-below, drawn together and apart from every region's colour.
+    static let hidden = "#c8c8c8"
+    static let series = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#7F3C8D",
                          "#332288", "#88CCEE", "#44AA99", "#117733", "#DDCC77", "#AA4499", "#882255", "#661100"]
 
     /// Black on the light colours, white on the dark ones.
     static func label(on fill: String) -> String {
-        ["#E69F00", "#F0E442", "#56B4E9", "#88CCEE", "#DDCC77", "#999999", "#44AA99", "#CC79A7"].contains(fill) ? "#000000" : "#ffffff"
+        ["#E69F00", "#F0E442", "#56B4E9", "#88CCEE", "#DDCC77", "#44AA99", "#CC79A7"].contains(fill) ? "#000000" : "#ffffff"
     }
 }

@@ -115,6 +115,7 @@ protocol Words: Sendable {
     func financingChartTitle(_ project: String) -> String
     func participationChartTitle(_ project: String) -> String
     func suppressedNote(_ below: Int) -> String
+    func suppressedRegions(_ below: Int) -> String
 }
 
 extension Words {

@@ -176,5 +176,6 @@ struct SwedishWords: Words {
     // Charts
     func financingChartTitle(_ project: String) -> String { "\(project): finansiering" }
     func participationChartTitle(_ project: String) -> String { "\(project): deltagare per landskap och termin" }
-    func suppressedNote(_ below: Int) -> String { "Antal under \(below) deltagare visas inte." }
+    func suppressedNote(_ below: Int) -> String { "Antal under \(below) deltagare visas inte separat." }
+    func suppressedRegions(_ below: Int) -> String { "landskap med under \(below)" }
 }
