@@ -18,8 +18,19 @@ enum Prose {
         return out + line + "\n"
     }
 
-    /// A heading underlined with `character`, as long as the heading (at most the page).
+    /// A heading underlined with `character` as long as its longest line.
     static func heading(_ text: String, _ character: Character) -> String {
-        text + "\n" + String(repeating: character, count: min(TextTable.pageWidth, text.count)) + "\n"
+        let lines = wrap(text, indent: "", hanging: "")
+        let width = lines.split(separator: "\n").map(\.count).max() ?? 0
+        return lines + String(repeating: character, count: width) + "\n"
+    }
+
+    /// `Label:  value` lines with the values aligned, a long value wrapped under itself.
+    static func facts(_ facts: [(String, String)]) -> String {
+        let width = facts.map { $0.0.count }.max() ?? 0
+        return facts.map { label, value in
+            let indent = "  " + label + String(repeating: " ", count: width - label.count + 2)
+            return wrap(value, indent: indent, hanging: String(repeating: " ", count: indent.count))
+        }.joined()
     }
 }

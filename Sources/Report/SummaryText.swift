@@ -64,15 +64,14 @@ struct SummaryPage {
     mutating func project(_ index: Int) {
         let p = c.projects[index]
         out += "\n\n" + Prose.heading("\(p.id) — \(p.name)", "-")
-        var facts = TextTable([("", .left), ("", .left)])
-        facts.add([w.area + ":", p.area.map { language.area($0, c.geography) }.joined(separator: ", ")])
-        if !p.administrator.isEmpty { facts.add([w.administrator + ":", p.administrator]) }
+        var facts = [(w.area + ":", p.area.map { language.area($0, c.geography) }.joined(separator: ", "))]
+        if !p.administrator.isEmpty { facts.append((w.administrator + ":", p.administrator)) }
         if p.start != nil || p.end != nil {
-            facts.add([w.period + ":", (p.start.map(language.date) ?? "") + "–" + (p.end.map(language.date) ?? "")])
+            facts.append((w.period + ":", (p.start.map(language.date) ?? "") + "–" + (p.end.map(language.date) ?? "")))
         }
-        facts.add([w.maximumRate + ":", language.rate(p.grantRateMax)])
-        facts.add([w.allocationKey + ":", w.allocation(p.allocationKey)])
-        out += facts.render()
+        facts.append((w.maximumRate + ":", language.rate(p.grantRateMax)))
+        facts.append((w.allocationKey + ":", w.allocation(p.allocationKey)))
+        out += Prose.facts(facts)
 
         financing(index)
         municipalShares(index)

@@ -29,6 +29,27 @@ final class SummaryGoldenTests: XCTestCase {
         }
     }
 
+    /// Names as long as people write them: wrapped or shortened, never past column 100.
+    func testLongNamesStayWithinThePage() {
+        let inputs = copyOfSampleInputs()
+        defer { inputs.remove() }
+        let long = String(repeating: "Lasten ja nuorten hyvinvoinnin monialainen kehittämishanke ", count: 3)
+        let projects = String(data: FileManager.default.contents(atPath: inputs.file("projects.csv"))!, encoding: .windowsCP1252)!
+        let renamed = projects.replacingOccurrences(of: "LUMO;LUMO", with: "LUMO;\(long)LUMO")
+            .replacingOccurrences(of: ";Kuopio;", with: ";Kuopion kaupungin sosiaali- ja terveyspalvelujen toimiala, lastensuojelun yksikkö;")
+        inputs.write("projects.csv", Array(renamed.data(using: .windowsCP1252)!))
+        inputs.append("budget.csv", ["LUMO;kuntaosuus;10,00;2021;\(long);talousarvio"], encoding: .windowsCP1252)
+        for language in Language.allCases {
+            let run = SampleRun(inputs: inputs.path, lang: language)
+            defer { run.remove() }
+            XCTAssertEqual(run.exitCode, 0, run.log.joined(separator: "\n"))
+            XCTAssertTrue(run.summary.contains("Kuopion kaupungin"))
+            for text in run.summary.split(separator: "\n") {
+                XCTAssertLessThanOrEqual(text.count, 100, "\(language): \(text)")
+            }
+        }
+    }
+
     func testRerunGivesTheSameBytes() {
         let first = SampleRun(lang: .sv), second = SampleRun(lang: .sv)
         defer { first.remove(); second.remove() }
