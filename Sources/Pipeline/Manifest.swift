@@ -1,4 +1,8 @@
+import Foundation
+
 /// manifest.json: the record of a run (spec 4). Written by hand so that keys keep their order.
+/// Its outputs are exactly the files the run wrote, with the bytes it wrote; AtomicOutputs keeps
+/// it from outliving them.
 public struct Manifest: Sendable {
     public struct Input: Sendable {
         public var file: String, kind: String, bytes: Int, encoding: String, rowsRead: Int, rowsRejected: Int, sha256: String
@@ -36,6 +40,19 @@ public struct Manifest: Sendable {
         s += "  \"exit_code\": \(exitCode)\n"
         s += "}\n"
         return s
+    }
+
+    /// The output file names a manifest lists; nil when it is not a manifest this tool can read,
+    /// which callers must treat as "might list anything".
+    static func outputFiles(json data: Data) -> Set<String>? {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let outputs = object["outputs"] as? [[String: Any]] else { return nil }
+        var names: Set<String> = []
+        for output in outputs {
+            guard let file = output["file"] as? String else { return nil }
+            names.insert(file)
+        }
+        return names
     }
 
     static func quote(_ text: String) -> String {
