@@ -116,20 +116,16 @@ public struct Run {
                                                            rejectedPath: settings.outputs + "/rejected.csv",
                                                            context: context, language: settings.lang)))
         let charts = Charts.render(figures, context: context, language: settings.lang)
-        if !charts.isEmpty { try AtomicOutputs.makeDirectory(settings.outputs + "/charts") }
         contents += charts.map { ("charts/" + $0.fileName, $0.text) }
-        var outputs: [Manifest.Output] = []
-        for (name, text) in contents {
-            let bytes = Array(text.utf8)
-            try AtomicOutputs.write(bytes, to: settings.outputs + "/" + name)
-            outputs.append(Manifest.Output(file: name, bytes: bytes.count, sha256: SHA256.hex(SHA256.hash(bytes))))
-        }
+        let written = contents.map { (name: $0.0, bytes: Array($0.1.utf8)) }
+        let outputs = written.map { Manifest.Output(file: $0.name, bytes: $0.bytes.count, sha256: SHA256.hex(SHA256.hash($0.bytes))) }
         let exitCode: Int32 = rejections.isEmpty ? 0 : Failure.dataError
         let manifest = Manifest(version: Version.current, started: Self.timestamp(started), finished: Self.timestamp(now()),
                                 settings: settings.recorded, inputs: try inputRecords(headers, catalog, reader, rejections),
                                 outputs: outputs, rowsRejected: rejectedRowCount(rejections), exitCode: exitCode)
-        try AtomicOutputs.write(Array(manifest.json.utf8), to: settings.outputs + "/manifest.json")
-        AtomicOutputs.syncDirectory(settings.outputs)
+        // Every byte on disk before the first rename: a full disk changes nothing, files and manifest
+        // disagree only during one burst of renames, and outputs of an earlier run are not left behind.
+        try AtomicOutputs.replace(written, manifest: Array(manifest.json.utf8), in: settings.outputs)
         return exitCode
     }
 

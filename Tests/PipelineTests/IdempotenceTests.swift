@@ -46,4 +46,21 @@ final class IdempotenceTests: XCTestCase {
         assertRerunIdentical(inputs: inputs, outputs: dir.file("outputs"))
         XCTAssertTrue(dir.read("outputs/rejected.csv")?.contains("2021-13-45") ?? false)
     }
+
+    /// A project that left the inputs leaves no chart behind: the directory holds exactly what the
+    /// manifest lists, and a re-run after that is again byte-identical.
+    func testOutputsOfAProjectNoLongerInTheInputsAreRemoved() throws {
+        let dir = TemporaryDirectory("grantstats-orphans")
+        defer { dir.remove() }
+        let inputs = Fixture.inputs(in: dir, attendanceBytes: 0)
+        let outputs = dir.file("outputs")
+        XCTAssertEqual(Binary.run(["--inputs", inputs, "--outputs", outputs, "--quiet"]).exitCode, 0)
+        let charts = Fixture.outputs(in: outputs).keys.filter { $0.hasPrefix("charts/LUMO-participation") }
+        XCTAssertFalse(charts.isEmpty, "the sample has no LUMO participation chart; pick another")
+        for name in try FileManager.default.contentsOfDirectory(atPath: inputs + "/attendance") where name.hasPrefix("lumo") {
+            try FileManager.default.removeItem(atPath: inputs + "/attendance/" + name)
+        }
+        assertRerunIdentical(inputs: inputs, outputs: outputs)
+        for chart in charts { XCTAssertNil(Fixture.outputs(in: outputs)[chart], "\(chart) outlived its data") }
+    }
 }
