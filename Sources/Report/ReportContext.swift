@@ -31,8 +31,13 @@ public struct ReportContext: Sendable {
     /// A count of people, suppressed below the threshold.
     func people<I: BinaryInteger>(_ v: I?) -> CSVCell {
         guard let v else { return .number("") }
-        if let n = suppressBelow, n > 1, v >= 1, v < n { return .text("<\(n)") }
+        if isSuppressed(v) { return .text("<\(suppressBelow!)") }
         return .number(String(v))
+    }
+
+    public func isSuppressed<I: BinaryInteger>(_ v: I) -> Bool {
+        guard let n = suppressBelow, n > 1 else { return false }
+        return v >= 1 && v < n
     }
 }
 

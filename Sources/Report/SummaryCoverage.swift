@@ -16,7 +16,8 @@ extension SummaryPage {
         if r.municipalitiesOutsideArea > 0 { out += Prose.wrap(w.outsideArea(r.municipalitiesOutsideArea)) }
         // Without attendance "0 participants per 1000 children" would read as a finding.
         if figures.participationTotals.contains(where: { $0.project == index }) {
-            let per1000 = r.participantsPer1000Children.map(language.numbers.decimal2) ?? "–"
+            // A rate of a hidden count would give the count back.
+            let per1000 = isSuppressed(r.participants) ? "–" : r.participantsPer1000Children.map(language.numbers.decimal2) ?? "–"
             out += Prose.wrap(w.participantsPer1000(people(r.participants), per1000))
         }
         let perChild = r.grantPerChild.map { language.euros(Money(cents: Int64(clamping: $0.rounded(decimals: 2)))) } ?? "–"

@@ -13,8 +13,10 @@ extension SummaryPage {
         guard !goals.isEmpty else { return }
         var t = TextTable([(w.indicator, .left), (w.target, .right), (w.actualValue, .right), (w.ofTarget, .right), (w.status, .left)])
         for g in goals {
-            t.add([w.indicatorName(g.indicator), target(g), g.actual.map { actual(g, $0) } ?? "–",
-                   g.achieved.map(language.percent) ?? "", w.progressStatus(g.status)])
+            let shown = g.actual.map { actual(g, $0) } ?? "–"
+            // The share of a hidden count would give the count back.
+            let achieved = shown.hasPrefix("<") ? "" : g.achieved.map(language.percent) ?? ""
+            t.add([w.indicatorName(g.indicator), target(g), shown, achieved, w.progressStatus(g.status)])
         }
         out += "\n" + w.progressTitle + "\n" + t.render()
     }

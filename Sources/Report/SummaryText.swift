@@ -83,10 +83,7 @@ struct SummaryPage {
     /// Participant and person counts 1…N−1 print as `<N`, as in the CSVs.
     func people(_ v: Int64) -> String { isSuppressed(v) ? "<\(c.suppressBelow!)" : language.integer(v) }
 
-    func isSuppressed(_ v: Int64) -> Bool {
-        guard let n = c.suppressBelow, n > 1 else { return false }
-        return v >= 1 && v < n
-    }
+    func isSuppressed(_ v: Int64) -> Bool { c.isSuppressed(v) }
 
     /// A bar that would give away a suppressed count is not drawn.
     func bar(_ v: Int64, of maximum: Int64) -> String { isSuppressed(v) ? "" : TextTable.bar(v, of: maximum) }

@@ -70,7 +70,8 @@ public enum Tables {
                    c.integer(r.regionsTotal), c.percent(r.regionsShare), c.integer(r.municipalitiesParticipating),
                    c.integer(r.municipalitiesTotal), c.percent(r.municipalitiesShare), c.integer(r.municipalitiesOutsideArea),
                    c.integer(r.childrenCovered), c.integer(r.childrenTotal), c.percent(r.childrenShare), c.people(r.participants),
-                   c.decimal(r.participantsPer1000Children), c.decimal(r.grantPerChild)])
+                   // A rate of a hidden count would give the count back.
+                   c.isSuppressed(r.participants) ? .number("") : c.decimal(r.participantsPer1000Children), c.decimal(r.grantPerChild)])
         }
         return w.text
     }
@@ -78,8 +79,9 @@ public enum Tables {
     public static func progress(_ rows: [ProgressRow], _ c: ReportContext) -> String {
         var w = CSVWriter(dialect: c.dialect, header: ["project_id", "indicator", "target", "actual", "achieved_pct", "status"])
         for r in rows {
+            let hidden = actualCell(r, c).isSuppressedCount
             w.row([.text(c.projectID(r.project)), .text(r.indicator.name), .number(targetText(r)), actualCell(r, c),
-                   c.percent(r.achieved), .text(r.status.rawValue)])
+                   hidden ? .number("") : c.percent(r.achieved), .text(r.status.rawValue)])
         }
         return w.text
     }
@@ -106,5 +108,13 @@ public enum Tables {
             w.row([.text(r.file), .number(String(r.line)), .text(r.column), .text(r.value), .text(r.reason.rawValue), .text(r.message)])
         }
         return w.text
+    }
+}
+
+private extension CSVCell {
+    /// `<N`: the only text a count cell can hold.
+    var isSuppressedCount: Bool {
+        if case let .text(t) = self { return t.hasPrefix("<") }
+        return false
     }
 }
