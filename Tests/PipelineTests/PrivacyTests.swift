@@ -78,4 +78,19 @@ final class PrivacyTests: XCTestCase {
             XCTAssertFalse((1...4).contains(n), "progress \(indicator): \(n)")
         }
     }
+
+    /// A rate or share of a hidden count would give the count back, so it is hidden with it.
+    func testRatesOfHiddenCountsAreHiddenToo() throws {
+        let dir = TemporaryDirectory("grantstats-privacy-rates")
+        defer { dir.remove() }
+        XCTAssertEqual(Binary.run(["--inputs", Fixture.sampleInputs, "--outputs", dir.path, "--suppress-below", "500", "--quiet"]).exitCode, 0)
+        let coverage = table(dir.read("coverage.csv") ?? "")
+        let hidden = coverage.filter { $0["participants"] == "<500" }
+        XCTAssertFalse(hidden.isEmpty)
+        XCTAssertTrue(hidden.allSatisfy { $0["participants_per_1000_children"] == "" })
+        XCTAssertTrue(coverage.contains { $0["participants"] == "2411" && $0["participants_per_1000_children"] == "25.33" })
+        let progress = table(dir.read("progress.csv") ?? "")
+        XCTAssertTrue(progress.filter { $0["actual"] == "<500" }.allSatisfy { $0["achieved_pct"] == "" })
+        XCTAssertTrue(progress.contains { $0["actual"] == "20" && $0["achieved_pct"] == "66.67" })
+    }
 }
