@@ -229,9 +229,9 @@ func tokenize(_ path: String) {
         var records = 0, fields = 0, fieldBytes = 0
         while try reader.nextRecord() {
             records += 1
-            let n = reader.fieldCount
-            fields += n
-            for f in 0..<n { fieldBytes &+= reader.withField(f) { $0.count } }
+            let record = reader.record
+            fields += record.count
+            for f in 0..<record.count { fieldBytes &+= record.bytes(f).count }
         }
         print("records \(records) fields \(fields) field_bytes \(fieldBytes) encoding \(reader.encoding.rawValue)")
     } catch {
