@@ -4,8 +4,14 @@ import Glibc
 import Darwin
 #endif
 
+/// Where the tokenizer's bytes come from: a file, or a transcoder to UTF-8 in front of one.
+protocol ByteSource: AnyObject {
+    /// Fills up to `count` bytes; 0 means end of input.
+    func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws(CSVError) -> Int
+}
+
 /// A file read in chunks with read(2): memory stays flat whatever the file size.
-final class FileSource {
+final class FileSource: ByteSource {
     let path: String
     private let fd: Int32
     private(set) var bytesRead = 0
@@ -51,7 +57,7 @@ final class FileSource {
 }
 
 /// UTF-16 text transcoded to UTF-8 as it is read, so the tokenizer only ever sees UTF-8.
-final class UTF16Source {
+final class UTF16Source: ByteSource {
     private let file: FileSource
     private let bigEndian: Bool
     private var input = [UInt8](repeating: 0, count: 1 << 16)
@@ -113,5 +119,33 @@ final class UTF16Source {
         let rest = inputCount - units * 2
         if rest == 1 { input[0] = input[inputCount - 1] }
         inputCount = rest
+    }
+}
+
+/// Windows-1252 text transcoded to UTF-8 as it is read (see CSVReader.init for why this is safe).
+final class Windows1252Source: ByteSource {
+    private let file: FileSource
+    private var input = [UInt8](repeating: 0, count: 1 << 16)
+    private var output: [UInt8] = []
+    private var outputStart = 0
+
+    init(file: FileSource) { self.file = file }
+
+    func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws(CSVError) -> Int {
+        while output.count - outputStart == 0 {
+            output.removeAll(keepingCapacity: true)
+            outputStart = 0
+            let got = try input.withUnsafeMutableBufferPointer { buf throws(CSVError) in
+                try file.read(into: buf.baseAddress!, count: buf.count)
+            }
+            if got == 0 { return 0 }
+            input.withUnsafeBufferPointer { Windows1252.appendUTF8(UnsafeBufferPointer(rebasing: $0[0..<got]), to: &output) }
+        }
+        let n = min(count, output.count - outputStart)
+        output.withUnsafeBufferPointer { out in
+            buffer.update(from: out.baseAddress! + outputStart, count: n)
+        }
+        outputStart += n
+        return n
     }
 }

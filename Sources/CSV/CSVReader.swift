@@ -8,26 +8,23 @@
 public final class CSVReader {
     public let path: String
     public let encoding: TextEncoding
-    public private(set) var delimiter: UInt8 = UInt8(ascii: ",")
+    public var delimiter: UInt8 { state.pointee.tokenizer.delimiter }
 
     /// Physical line (1-based) where the current record starts.
-    public private(set) var line = 0
+    public var line: Int { state.pointee.line }
     /// Index of the field whose opening quote is never closed (the record then runs to the end of
     /// the file), or nil.
-    public private(set) var unterminatedField: Int?
-    /// Bytes of the file consumed so far, for progress reporting.
-    public var bytesConsumed: Int { file.bytesRead - (end - pos) }
+    public var unterminatedField: Int? { state.pointee.tokenizer.unterminatedField }
+    /// Bytes of the file consumed so far, for progress reporting (approximate for transcoded files).
+    public var bytesConsumed: Int { max(0, file.bytesRead - (state.pointee.end - state.pointee.pos)) }
 
     private let file: FileSource
-    private let utf16: UTF16Source?
-    private var tokenizer: Tokenizer
-    private var buffer: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var pos = 0
-    private var end = 0
-    private var eof = false
-    private var nextLine = 1
-    private var decoded: [UInt8] = []
+    /// What the tokenizer reads: the file itself, or a transcoder to UTF-8 in front of it.
+    private let source: any ByteSource
+    /// The mutable reading state sits behind a pointer that never changes: every access to a
+    /// stored `var` of a class pays a runtime exclusivity check, and this state is touched for
+    /// every record and field.
+    private let state: UnsafeMutablePointer<ReaderState>
 
     public static let defaultChunkSize = 1 << 20
 
@@ -47,26 +44,33 @@ public final class CSVReader {
                 try Self.drain(UTF16Source(file: file, bigEndian: sniffed == .utf16BE))
             }
             try file.skip(2)
-            utf16 = UTF16Source(file: file, bigEndian: sniffed == .utf16BE)
+            source = UTF16Source(file: file, bigEndian: sniffed == .utf16BE)
         case .utf8BOM:
-            try file.skip(3); utf16 = nil
+            try file.skip(3); source = file
         case .windows1252:
             // A BOM before invalid UTF-8 is dropped; the rest is Windows-1252 (spec 7).
             var bom = [UInt8](repeating: 0, count: 3)
             try file.rewind()
             let n = try bom.withUnsafeMutableBufferPointer { b throws(CSVError) in try file.read(into: b.baseAddress!, count: 3) }
             try file.skip(n == 3 && bom == [0xEF, 0xBB, 0xBF] ? 3 : 0)
-            utf16 = nil
+            // Transcoded as it is read, so fields are UTF-8 like any other file's. Only ASCII bytes
+            // (delimiters, quotes, line breaks, blanks) mean anything to the tokenizer, and they are
+            // the same in both, so records split exactly as in the original bytes.
+            source = Windows1252Source(file: file)
         case .utf8:
-            try file.rewind(); utf16 = nil
+            try file.rewind(); source = file
         }
         // Small files get a small buffer; it grows when one record needs more.
-        capacity = max(16, min(chunkSize, file.size + 16))
-        buffer = .allocate(capacity: capacity)
-        tokenizer = Tokenizer(delimiter: UInt8(ascii: ","))
+        let capacity = max(16, min(chunkSize, file.size + 16))
+        state = .allocate(capacity: 1)
+        state.initialize(to: ReaderState(capacity: capacity))
     }
 
-    deinit { buffer.deallocate() }
+    deinit {
+        state.pointee.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
 
     private static func sniffEncoding(_ file: FileSource) throws(CSVError) -> TextEncoding {
         let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
@@ -104,84 +108,136 @@ public final class CSVReader {
     /// file has no such line.
     public func readHeader() throws(CSVError) -> [String]? {
         while true {
-            try ensureLineAvailable()
-            if pos >= end && eof { return nil }
-            tokenizer = Tokenizer(delimiter: sniffDelimiter())
-            delimiter = tokenizer.delimiter
-            guard try nextRawRecord() else { return nil }
-            if isBlankOrComment { continue }
+            try state.pointee.ensureLineAvailable(source)
+            if state.pointee.pos >= state.pointee.end && state.pointee.eof { return nil }
+            state.pointee.tokenizer.setDelimiter(state.pointee.sniffDelimiter())
+            guard try state.pointee.nextRawRecord(source) else { return nil }
+            if state.pointee.isBlankOrComment() { continue }
             return (0..<fieldCount).map { field($0) }
         }
     }
 
     /// Moves to the next record that is neither blank nor a comment; false at the end of the file.
     public func nextRecord() throws(CSVError) -> Bool {
-        while try nextRawRecord() {
-            if !isBlankOrComment { return true }
+        try state.pointee.nextRecord(source)
+    }
+
+    /// The current record's fields, valid until the next `nextRecord()`.
+    @inlinable
+    public var record: CSVRecord { CSVRecord(currentOf: self) }
+
+    @usableFromInline
+    var current: (spans: UnsafePointer<FieldSpan>, count: Int, buffer: UnsafePointer<UInt8>, scratch: UnsafePointer<UInt8>) {
+        (UnsafePointer(state.pointee.tokenizer.spans), state.pointee.tokenizer.count, UnsafePointer(state.pointee.buffer),
+         UnsafePointer(state.pointee.tokenizer.scratch))
+    }
+
+    public var fieldCount: Int { state.pointee.tokenizer.count }
+
+    public func isQuoted(_ index: Int) -> Bool { record.isQuoted(index) }
+
+    /// The field's text as UTF-8 bytes, valid only inside `body`. (Reading many fields, take
+    /// `record` once per record instead.)
+    public func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(record.bytes(index))
+    }
+
+    public func field(_ index: Int) -> String { record.field(index) }
+}
+
+/// One record's fields as plain pointers into the reader's buffers: valid until the reader moves
+/// to the next record. Hot loops read fields through this value rather than through the reader.
+@frozen
+public struct CSVRecord {
+    @usableFromInline let spans: UnsafePointer<FieldSpan>
+    @usableFromInline let buffer: UnsafePointer<UInt8>
+    @usableFromInline let scratch: UnsafePointer<UInt8>
+    public let count: Int
+
+    @inlinable
+    init(currentOf reader: CSVReader) {
+        (spans, count, buffer, scratch) = reader.current
+    }
+
+    /// The field's text as UTF-8 bytes (a `""` escape already made one quote).
+    @inlinable
+    public func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let span = spans[index]
+        return UnsafeBufferPointer(start: (span.inScratch ? scratch : buffer) + span.start, count: span.end - span.start)
+    }
+
+    @inlinable
+    public func isQuoted(_ index: Int) -> Bool { spans[index].quoted }
+
+    public func field(_ index: Int) -> String { String(decoding: bytes(index), as: UTF8.self) }
+}
+
+/// Everything `CSVReader` changes while reading (see there why it is kept apart).
+struct ReaderState {
+    var tokenizer = Tokenizer(delimiter: UInt8(ascii: ","))
+    var buffer: UnsafeMutablePointer<UInt8>
+    var capacity: Int
+    var pos = 0
+    var end = 0
+    var eof = false
+    var line = 0
+    var nextLine = 1
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        buffer = .allocate(capacity: capacity)
+    }
+
+    func deallocate() {
+        tokenizer.deallocate()
+        buffer.deallocate()
+    }
+
+    mutating func nextRecord(_ source: any ByteSource) throws(CSVError) -> Bool {
+        while try nextRawRecord(source) {
+            if !isBlankOrComment() { return true }
         }
         return false
     }
 
-    public var fieldCount: Int { tokenizer.fields.count }
+    // Mutating only so that it works in place: a getter on this struct, which lives behind a
+    // pointer, would copy the whole struct for every record.
+    mutating func isBlankOrComment() -> Bool {
+        Self.isBlankOrComment(tokenizer.spans, tokenizer.count, buffer, tokenizer.scratch)
+    }
 
-    public func isQuoted(_ index: Int) -> Bool { tokenizer.fields[index].quoted }
-
-    /// The field's text as UTF-8 bytes, valid only inside `body`.
-    @inline(__always)
-    public func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let span = tokenizer.fields[index]
-        if span.inScratch {
-            return try tokenizer.scratch.withUnsafeBufferPointer { s in
-                try decode(UnsafeBufferPointer(rebasing: s[span.start..<span.end]), body)
-            }
+    private static func isBlankOrComment(_ spans: UnsafePointer<FieldSpan>, _ n: Int, _ buffer: UnsafePointer<UInt8>,
+                                         _ scratch: UnsafePointer<UInt8>) -> Bool {
+        if n > 0 && !spans[0].quoted && spans[0].end > spans[0].start {
+            let first = spans[0]
+            return (first.inScratch ? scratch[first.start] : buffer[first.start]) == UInt8(ascii: "#")
         }
-        return try decode(UnsafeBufferPointer(start: buffer + span.start, count: span.end - span.start), body)
+        for k in 0..<n where spans[k].quoted || spans[k].end != spans[k].start { return false }
+        return true
     }
 
-    public func field(_ index: Int) -> String {
-        withField(index) { String(decoding: $0, as: UTF8.self) }
-    }
-
-    @inline(__always)
-    private func decode<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        guard encoding == .windows1252, bytes.contains(where: { $0 >= 0x80 }) else { return try body(bytes) }
-        decoded.removeAll(keepingCapacity: true)
-        Windows1252.appendUTF8(bytes, to: &decoded)
-        return try decoded.withUnsafeBufferPointer(body)
-    }
-
-    private var isBlankOrComment: Bool {
-        let fields = tokenizer.fields
-        if let first = fields.first, !first.quoted, first.end > first.start {
-            let firstByte = first.inScratch ? tokenizer.scratch[first.start] : buffer[first.start]
-            if firstByte == UInt8(ascii: "#") { return true }
-        }
-        return fields.allSatisfy { !$0.quoted && $0.end == $0.start }
-    }
-
-    private func nextRawRecord() throws(CSVError) -> Bool {
+    mutating func nextRawRecord(_ source: any ByteSource) throws(CSVError) -> Bool {
         while true {
             if pos >= end {
                 if eof { return false }
-                try refill()
+                try refill(source)
                 continue
             }
             if let next = tokenizer.scan(buffer, from: pos, to: end, atEOF: eof) {
                 pos = next
                 line = nextLine
                 nextLine += tokenizer.lineBreaks
-                unterminatedField = tokenizer.unterminatedField
                 return true
             }
-            try refill()
+            try refill(source)
         }
     }
 
     /// Makes sure the buffer holds a whole physical line (or the rest of the file) from `pos`.
-    private func ensureLineAvailable() throws(CSVError) {
+    mutating func ensureLineAvailable(_ source: any ByteSource) throws(CSVError) {
         while !eof {
             if let _ = lineEnd() { return }
-            try refill()
+            try refill(source)
         }
     }
 
@@ -197,7 +253,7 @@ public final class CSVReader {
         return nil
     }
 
-    private func sniffDelimiter() -> UInt8 {
+    func sniffDelimiter() -> UInt8 {
         var counts = (comma: 0, semicolon: 0, tab: 0)
         var inQuotes = false
         var i = pos
@@ -216,7 +272,7 @@ public final class CSVReader {
         return counts.semicolon >= counts.tab ? UInt8(ascii: ";") : 0x09
     }
 
-    private func refill() throws(CSVError) {
+    private mutating func refill(_ source: any ByteSource) throws(CSVError) {
         if pos > 0 {
             let rest = end - pos
             if rest > 0 { buffer.update(from: buffer + pos, count: rest) }
@@ -231,9 +287,7 @@ public final class CSVReader {
             buffer = bigger
             capacity *= 2
         }
-        let n: Int
-        if let utf16 { n = try utf16.read(into: buffer + end, count: capacity - end) }
-        else { n = try file.read(into: buffer + end, count: capacity - end) }
+        let n = try source.read(into: buffer + end, count: capacity - end)
         if n == 0 { eof = true }
         end += n
     }

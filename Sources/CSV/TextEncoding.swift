@@ -21,9 +21,19 @@ struct UTF8Validator {
         var i = 0
         while i < count {
             if need == 0 {
-                // Most bytes of a CSV are ASCII: skip them eight at a time.
+                // Most bytes of a CSV are ASCII: skip them 32 and then eight at a time. This pass
+                // reads the whole file before any row is used, so its speed is the open's speed.
+                let raw = UnsafeRawPointer(base)
+                while i + 32 <= count {
+                    let any = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                        | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+                        | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+                    if any & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 32
+                }
                 while i + 8 <= count,
-                      UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                      raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                     i += 8
                 }
                 if i >= count { break }

@@ -1,148 +1,208 @@
 /// Where one field's text lies: in the read buffer, or (when it had to be rebuilt: `""` escapes,
 /// text after a closing quote) in the tokenizer's scratch bytes.
+@usableFromInline
 struct FieldSpan {
-    var start: Int
-    var end: Int
-    var quoted: Bool
-    var inScratch: Bool
+    @usableFromInline var start: Int
+    @usableFromInline var end: Int
+    @usableFromInline var quoted: Bool
+    @usableFromInline var inScratch: Bool
 }
 
 /// The byte-level state machine: splits one record out of a buffer. It never decides policy and
-/// never allocates per field beyond its reused arrays.
+/// never allocates per record: field spans and rebuilt fields go to buffers it reuses (manually
+/// managed, so a record's fields can be handed out as plain pointers; the owner calls
+/// `deallocate()`).
 struct Tokenizer {
-    let delimiter: UInt8
-    private(set) var fields: [FieldSpan] = []
-    private(set) var scratch: [UInt8] = []
+    private(set) var delimiter: UInt8
+    private(set) var spans: UnsafeMutablePointer<FieldSpan>
+    private(set) var count = 0
+    private var spanCapacity = 16
+    private(set) var scratch: UnsafeMutablePointer<UInt8>
+    private var scratchCount = 0
+    private var scratchCapacity = 256
     /// Line breaks consumed by the last record, including the one that ends it.
     private(set) var lineBreaks = 0
     private(set) var unterminatedField: Int?
-    private let classes: [UInt8]
-
-    private static let plain: UInt8 = 0, delim: UInt8 = 1, cr: UInt8 = 2, lf: UInt8 = 3, quote: UInt8 = 4, blank: UInt8 = 5
+    /// TAB is a blank unless it is the delimiter.
+    private var tabIsBlank: Bool
+    /// The delimiter in every byte, for finding it eight bytes at a time.
+    private var delimiterLanes: UInt64
 
     init(delimiter: UInt8) {
         self.delimiter = delimiter
-        var table = [UInt8](repeating: Self.plain, count: 256)
-        table[0x20] = Self.blank
-        table[0x09] = Self.blank
-        table[0x0D] = Self.cr
-        table[0x0A] = Self.lf
-        table[0x22] = Self.quote
-        table[Int(delimiter)] = Self.delim
-        classes = table
+        tabIsBlank = delimiter != 0x09
+        delimiterLanes = UInt64(delimiter) &* Self.ones
+        spans = .allocate(capacity: spanCapacity)
+        scratch = .allocate(capacity: scratchCapacity)
     }
+
+    func deallocate() {
+        spans.deallocate()
+        scratch.deallocate()
+    }
+
+    mutating func setDelimiter(_ d: UInt8) {
+        delimiter = d
+        tabIsBlank = d != 0x09
+        delimiterLanes = UInt64(d) &* Self.ones
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let quote: UInt8 = 0x22, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
+
+    @inline(__always) private func isBlank(_ b: UInt8) -> Bool { b == 0x20 || (b == 0x09 && tabIsBlank) }
+    @inline(__always) private func isTerminator(_ b: UInt8) -> Bool { b == delimiter || b == Self.cr || b == Self.lf }
+
+    /// Index of the first delimiter, CR or LF in `i..<n`, or `n`. Unquoted fields are most of a file,
+    /// so they are searched a word at a time: a byte equal to the wanted one becomes zero after the
+    /// XOR, and the lowest zero byte of a word is flagged exactly by the classic has-zero-byte test.
+    @inline(__always)
+    private func nextTerminator(_ p: UnsafePointer<UInt8>, _ from: Int, _ n: Int) -> Int {
+        var i = from
+        while i + 8 <= n {
+            let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+            let hits = Self.zeroBytes(w ^ delimiterLanes) | Self.zeroBytes(w ^ (0x0A &* Self.ones))
+                | Self.zeroBytes(w ^ (0x0D &* Self.ones))
+            if hits != 0 { return i + hits.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < n && !isTerminator(p[i]) { i += 1 }
+        return i
+    }
+
+    @inline(__always)
+    private static func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & (0x80 &* ones) }
 
     /// Scans the record starting at `start`. Returns where the next record starts, or nil when the
     /// buffer ends before the record does (the caller reads more and scans again from `start`).
-    mutating func scan(_ p: UnsafeMutablePointer<UInt8>, from start: Int, to n: Int, atEOF eof: Bool) -> Int? {
-        fields.removeAll(keepingCapacity: true)
-        scratch.removeAll(keepingCapacity: true)
+    mutating func scan(_ p: UnsafePointer<UInt8>, from start: Int, to n: Int, atEOF eof: Bool) -> Int? {
+        count = 0
+        scratchCount = 0
         unterminatedField = nil
         var lines = 0
         var i = start
-        return classes.withUnsafeBufferPointer { cls -> Int? in
-            while true {
-                while i < n && cls[Int(p[i])] == Self.blank { i += 1 }
-                if i >= n {
-                    guard eof else { return nil }
-                    fields.append(FieldSpan(start: n, end: n, quoted: false, inScratch: false))
-                    lineBreaks = lines
-                    return n
-                }
-                if cls[Int(p[i])] == Self.quote {
-                    i += 1
-                    let contentStart = i
-                    var escaped = false
-                    while true {
-                        while i < n {
-                            let b = p[i]
-                            if b == 0x22 { break }
-                            if b == 0x0A { lines += 1 }
-                            else if b == 0x0D {
-                                if i + 1 < n { if p[i + 1] != 0x0A { lines += 1 } }
-                                else if !eof { return nil }
-                                else { lines += 1 }
-                            }
-                            i += 1
-                        }
-                        if i >= n {
-                            guard eof else { return nil }
-                            unterminatedField = fields.count
-                            fields.append(FieldSpan(start: contentStart, end: n, quoted: true, inScratch: false))
-                            lineBreaks = lines
-                            return n
-                        }
-                        if i + 1 >= n && !eof { return nil }
-                        if i + 1 < n && p[i + 1] == 0x22 { escaped = true; i += 2; continue }
-                        break
-                    }
-                    let contentEnd = i
-                    i += 1
-                    var j = i
-                    while j < n && cls[Int(p[j])] == Self.blank { j += 1 }
-                    if j >= n && !eof { return nil }
-                    if j >= n || isTerminator(cls[Int(p[j])]) {
-                        i = j
-                        if escaped {
-                            appendScratch(p, contentStart, contentEnd, trailing: j, j, quoted: true)
-                        } else {
-                            fields.append(FieldSpan(start: contentStart, end: contentEnd, quoted: true, inScratch: false))
-                        }
-                    } else {
-                        // Text after the closing quote is kept, appended to the quoted text.
-                        var k = j
-                        while k < n && !isTerminator(cls[Int(p[k])]) { k += 1 }
-                        if k >= n && !eof { return nil }
-                        var trailingEnd = k
-                        while trailingEnd > j && cls[Int(p[trailingEnd - 1])] == Self.blank { trailingEnd -= 1 }
-                        appendScratch(p, contentStart, contentEnd, trailing: j, trailingEnd, quoted: true)
-                        i = k
-                    }
-                } else {
-                    let fieldStart = i
+        while true {
+            while i < n && isBlank(p[i]) { i += 1 }
+            if i >= n {
+                guard eof else { return nil }
+                append(FieldSpan(start: n, end: n, quoted: false, inScratch: false))
+                lineBreaks = lines
+                return n
+            }
+            if p[i] == Self.quote {
+                i += 1
+                let contentStart = i
+                var escaped = false
+                while true {
                     while i < n {
-                        let c = cls[Int(p[i])]
-                        if c == Self.delim || c == Self.cr || c == Self.lf { break }
+                        let b = p[i]
+                        if b == Self.quote { break }
+                        if b == Self.lf { lines += 1 }
+                        else if b == Self.cr {
+                            // CRLF is one line break: the byte after a CR decides, so it must be in the buffer.
+                            if i + 1 < n { if p[i + 1] != Self.lf { lines += 1 } }
+                            else if !eof { return nil }
+                            else { lines += 1 }
+                        }
                         i += 1
                     }
-                    if i >= n && !eof { return nil }
-                    var fieldEnd = i
-                    while fieldEnd > fieldStart && cls[Int(p[fieldEnd - 1])] == Self.blank { fieldEnd -= 1 }
-                    fields.append(FieldSpan(start: fieldStart, end: fieldEnd, quoted: false, inScratch: false))
-                }
-                if i >= n { lineBreaks = lines; return n }
-                switch cls[Int(p[i])] {
-                case Self.delim:
-                    i += 1
-                case Self.cr:
-                    if i + 1 >= n {
+                    if i >= n {
                         guard eof else { return nil }
-                        lineBreaks = lines + 1
+                        unterminatedField = count
+                        append(FieldSpan(start: contentStart, end: n, quoted: true, inScratch: false))
+                        lineBreaks = lines
                         return n
                     }
-                    lineBreaks = lines + 1
-                    return p[i + 1] == 0x0A ? i + 2 : i + 1
-                default:
-                    lineBreaks = lines + 1
-                    return i + 1
+                    if i + 1 >= n && !eof { return nil }
+                    if i + 1 < n && p[i + 1] == Self.quote { escaped = true; i += 2; continue }
+                    break
                 }
+                let contentEnd = i
+                i += 1
+                var j = i
+                while j < n && isBlank(p[j]) { j += 1 }
+                if j >= n && !eof { return nil }
+                if j >= n || isTerminator(p[j]) {
+                    i = j
+                    if escaped {
+                        appendScratch(p, contentStart, contentEnd, trailing: j, j)
+                    } else {
+                        append(FieldSpan(start: contentStart, end: contentEnd, quoted: true, inScratch: false))
+                    }
+                } else {
+                    // Text after the closing quote is kept, appended to the quoted text.
+                    let k = nextTerminator(p, j, n)
+                    if k >= n && !eof { return nil }
+                    var trailingEnd = k
+                    while trailingEnd > j && isBlank(p[trailingEnd - 1]) { trailingEnd -= 1 }
+                    appendScratch(p, contentStart, contentEnd, trailing: j, trailingEnd)
+                    i = k
+                }
+            } else {
+                let fieldStart = i
+                i = nextTerminator(p, i, n)
+                if i >= n && !eof { return nil }
+                var fieldEnd = i
+                while fieldEnd > fieldStart && isBlank(p[fieldEnd - 1]) { fieldEnd -= 1 }
+                append(FieldSpan(start: fieldStart, end: fieldEnd, quoted: false, inScratch: false))
+            }
+            if i >= n { lineBreaks = lines; return n }
+            let b = p[i]
+            if b == delimiter {
+                i += 1
+            } else if b == Self.cr {
+                if i + 1 >= n {
+                    guard eof else { return nil }
+                    lineBreaks = lines + 1
+                    return n
+                }
+                lineBreaks = lines + 1
+                return p[i + 1] == Self.lf ? i + 2 : i + 1
+            } else {
+                lineBreaks = lines + 1
+                return i + 1
             }
         }
     }
 
     @inline(__always)
-    private func isTerminator(_ c: UInt8) -> Bool { c == Self.delim || c == Self.cr || c == Self.lf }
+    private mutating func append(_ span: FieldSpan) {
+        if count == spanCapacity { growSpans() }
+        spans[count] = span
+        count += 1
+    }
+
+    private mutating func growSpans() {
+        let bigger = UnsafeMutablePointer<FieldSpan>.allocate(capacity: spanCapacity * 2)
+        bigger.moveInitialize(from: spans, count: count)
+        spans.deallocate()
+        spans = bigger
+        spanCapacity *= 2
+    }
 
     /// Rebuilds a quoted field: `""` becomes `"`, and text after the closing quote is appended.
-    private mutating func appendScratch(_ p: UnsafeMutablePointer<UInt8>, _ s: Int, _ e: Int, trailing ts: Int, _ te: Int, quoted: Bool) {
-        let begin = scratch.count
+    private mutating func appendScratch(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, trailing ts: Int, _ te: Int) {
+        let needed = scratchCount + (e - s) + (te - ts)
+        if needed > scratchCapacity {
+            var capacity = scratchCapacity * 2
+            while capacity < needed { capacity *= 2 }
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            bigger.update(from: scratch, count: scratchCount)
+            scratch.deallocate()
+            scratch = bigger
+            scratchCapacity = capacity
+        }
+        let begin = scratchCount
         var i = s
         while i < e {
-            scratch.append(p[i])
-            i += (p[i] == 0x22 && i + 1 < e && p[i + 1] == 0x22) ? 2 : 1
+            scratch[scratchCount] = p[i]
+            scratchCount += 1
+            i += (p[i] == Self.quote && i + 1 < e && p[i + 1] == Self.quote) ? 2 : 1
         }
-        var k = ts
-        while k < te { scratch.append(p[k]); k += 1 }
-        fields.append(FieldSpan(start: begin, end: scratch.count, quoted: quoted, inScratch: true))
+        if te > ts {
+            (scratch + scratchCount).update(from: p + ts, count: te - ts)
+            scratchCount += te - ts
+        }
+        append(FieldSpan(start: begin, end: scratchCount, quoted: true, inScratch: true))
     }
 }
