@@ -15,27 +15,15 @@ public struct AttendanceBatch: Sendable {
 public final class AttendanceReader {
     public static let batchSize = 4096
 
-    private let catalog: Catalog
-    public private(set) var rejections: [Rejection] = []
     public private(set) var rowsRead: [String: Int] = [:]
+    public var rejections: [Rejection] { state.rejections }
     /// Label texts by id: normalised roles, event types and sectors share one vocabulary.
-    public private(set) var labels: [String] = []
-    public private(set) var eventCount: Int32 = 0
+    public var labels: [String] { state.labels }
+    public var eventCount: Int32 { Int32(state.events.count) }
 
-    private var labelIDs: [String: Int32] = [:]
-    private var projects = ByteInterner(), places = ByteInterner(), words = ByteInterner()
-    private var texts = ByteInterner(), persons = ByteInterner()
-    private var projectCache: [Int32] = []
-    private var municipalityCache: [Int64] = []
-    private var regionCache: [Int32] = []
-    private var labelCache: [Int32] = []
-    private var unknownPlaceMessages: [Int32: (municipality: String, region: String)] = [:]
-    private var datedTitles = UInt64Map()
-    private var events = UInt64Map(capacity: 1024)
+    private var state: ParseState
 
-    private static let notResolved: Int64 = .min, unknown: Int64 = -1
-
-    public init(catalog: Catalog) { self.catalog = catalog }
+    public init(catalog: Catalog) { state = ParseState(catalog: catalog) }
 
     public func label(_ id: Int32) -> String { id < 0 ? "" : labels[Int(id)] }
 
@@ -49,6 +37,8 @@ public final class AttendanceReader {
         }
     }
 
+    /// Reads one file. The state is not for other threads while this runs (the labels and
+    /// rejections read as empty meanwhile).
     public func read(_ header: HeaderMap, progress: ((Int) -> Void)? = nil,
                      emit: (AttendanceBatch) throws -> Void) throws(InputError) {
         let c = Columns(header)
@@ -56,12 +46,18 @@ public final class AttendanceReader {
         var batch = AttendanceBatch(file: file)
         batch.rows.reserveCapacity(Self.batchSize)
         var count = 0
+        // The per-row state is a local for the loop: through a class property, every touch of it
+        // (several per cell) would pay a runtime exclusivity check. Swapped, not copied, so its
+        // arrays stay uniquely referenced.
+        var state = ParseState(catalog: self.state.catalog)
+        swap(&state, &self.state)
+        defer { swap(&state, &self.state) }
         do {
             let reader = try CSVReader(path: header.file.path, encoding: header.encoding)
             _ = try reader.readHeader()
             while try reader.nextRecord() {
                 count += 1
-                if let row = parse(reader, header, c) {
+                if let row = state.parse(reader, header, c) {
                     batch.rows.append(row)
                     batch.lines.append(Int32(truncatingIfNeeded: reader.line))
                     if batch.rows.count == Self.batchSize {
@@ -82,13 +78,37 @@ public final class AttendanceReader {
         }
         rowsRead[file] = count
     }
+}
+
+/// Everything that changes from row to row: interned texts, what each distinct text resolved to,
+/// the event ids, and the rejections so far.
+struct ParseState {
+    let catalog: Catalog
+    var rejections: [Rejection] = []
+    var labels: [String] = []
+    private var labelIDs: [String: Int32] = [:]
+    private var projects = ByteInterner(), places = ByteInterner(), words = ByteInterner()
+    private var texts = ByteInterner(), persons = ByteInterner(), dates = ByteInterner()
+    private var projectCache: [Int32] = []
+    private var municipalityCache: [Int64] = []
+    private var regionCache: [Int32] = []
+    private var labelCache: [Int32] = []
+    private var dateCache: [DayDate?] = []
+    private var unknownPlaceMessages: [Int32: (municipality: String, region: String)] = [:]
+    private var datedTitles = UInt64Map()
+    private(set) var events = UInt64Map(capacity: 1024)
+
+    private static let notResolved: Int64 = .min, unknown: Int64 = -1
+
+    init(catalog: Catalog) { self.catalog = catalog }
 
     // MARK: One row
 
-    private func parse(_ reader: CSVReader, _ header: HeaderMap, _ c: Columns) -> AttendanceRow? {
-        let n = reader.fieldCount
+    mutating func parse(_ reader: CSVReader, _ header: HeaderMap, _ c: AttendanceReader.Columns) -> AttendanceRow? {
+        let record = reader.record
+        let n = record.count
         if reader.unterminatedField != nil || n != header.cells.count {
-            let raws = (0..<n).map { reader.field($0) }
+            let raws = (0..<n).map { record.field($0) }
             if let problem = TableRows.shapeProblem(header, reader: reader, values: raws.map(TextKey.trimmed), raws: raws) {
                 rejections.append(problem)
                 return nil
@@ -97,59 +117,55 @@ public final class AttendanceReader {
         var problems: [Rejection] = []
         func reject(_ index: Int, _ column: String, _ reason: RejectionReason, _ message: String) {
             problems.append(Rejection(file: header.file.relativePath, line: reader.line, column: column, columnIndex: index + 1,
-                                      value: index >= 0 && index < n ? reader.field(index) : "", reason: reason, message: message))
+                                      value: index >= 0 && index < n ? record.field(index) : "", reason: reason, message: message))
         }
-        @inline(__always) func cell<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-            if index < 0 || index >= n { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-            return reader.withField(index) { body(trimmedWhitespace($0)) }
+        /// A cell's bytes, trimmed; empty for a missing column or a short row.
+        @inline(__always) func cell(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+            index < 0 || index >= n ? UnsafeBufferPointer(start: nil, count: 0) : trimmedWhitespace(record.bytes(index))
         }
+        func text(_ index: Int) -> String { String(decoding: cell(index), as: UTF8.self) }
 
         // project_id
-        let project: Int32 = cell(c.project) { b in
-            if b.isEmpty { return -2 }
-            let id = Int(projects.id(b))
-            while projectCache.count <= id { projectCache.append(Int32.min) }
-            if projectCache[id] == Int32.min {
-                projectCache[id] = catalog.projectIndex[String(decoding: b, as: UTF8.self)].map(Int32.init) ?? -1
-            }
-            return projectCache[id]
-        }
+        let projectCell = cell(c.project)
+        let project: Int32 = projectCell.isEmpty ? -2 : projectIndex(projectCell)
         if project == -2 { reject(c.project, "project_id", .missingValue, Messages.missingValue("project_id")) }
-        else if project < 0 { reject(c.project, "project_id", .unknownProject, Messages.unknownProject(TextKey.trimmed(reader.field(c.project)))) }
+        else if project < 0 { reject(c.project, "project_id", .unknownProject, Messages.unknownProject(TextKey.trimmed(record.field(c.project)))) }
 
         // date
-        let date: DayDate? = cell(c.date) { b in DayDate.parse(b) }
+        let date = day(cell(c.date))
         if date == nil {
-            let text = cell(c.date) { String(decoding: $0, as: UTF8.self) }
+            let text = text(c.date)
             if text.isEmpty { reject(c.date, "date", .missingValue, Messages.missingValue("date")) }
             else { reject(c.date, "date", .invalidDate, Messages.invalidDate(text)) }
         }
 
         // person_id and participants
-        let person: Int32 = cell(c.person) { b in b.isEmpty ? -1 : persons.id(b) }
-        var participants: Int64 = cell(c.participants) { b in b.isEmpty ? -1 : (Counts.parseCount(b) ?? -2) }
+        let personCell = cell(c.person)
+        let person: Int32 = personCell.isEmpty ? -1 : persons.id(personCell)
+        let participantsCell = cell(c.participants)
+        var participants: Int64 = participantsCell.isEmpty ? -1 : (Self.count(participantsCell) ?? -2)
         if participants == -1 {
             if person >= 0 { participants = 1 }
             else { reject(c.participants >= 0 ? c.participants : c.person, "participants", .missingValue, Messages.missingParticipants()) }
         } else if participants == -2 {
-            reject(c.participants, "participants", .invalidNumber, Messages.invalidCount(cell(c.participants) { String(decoding: $0, as: UTF8.self) }))
+            reject(c.participants, "participants", .invalidNumber, Messages.invalidCount(text(c.participants)))
         }
 
         // municipality and region
         var code: Int32 = -1
         var region: Int32 = -1
-        let municipality = cell(c.municipality) { b in b.isEmpty ? Self.notResolved : resolveMunicipality(b) }
+        let municipalityCell = cell(c.municipality)
+        let municipality = municipalityCell.isEmpty ? Self.notResolved : resolveMunicipality(municipalityCell)
         if municipality == Self.unknown {
-            let id = cell(c.municipality) { places.id($0) }
-            reject(c.municipality, "municipality", .unknownMunicipality, unknownPlaceMessages[id]!.municipality)
+            reject(c.municipality, "municipality", .unknownMunicipality, unknownPlaceMessages[places.id(municipalityCell)]!.municipality)
         } else if municipality != Self.notResolved {
             code = Int32(truncatingIfNeeded: municipality >> 32)
             region = Int32(truncatingIfNeeded: municipality & 0xFFFF_FFFF)
         }
-        let regionColumn: Int32 = cell(c.region) { b in b.isEmpty ? -2 : resolveRegion(b) }
+        let regionCell = cell(c.region)
+        let regionColumn: Int32 = regionCell.isEmpty ? -2 : resolveRegion(regionCell)
         if regionColumn == -1 {
-            let id = cell(c.region) { places.id($0) }
-            reject(c.region, "region", .unknownRegion, unknownPlaceMessages[id]!.region)
+            reject(c.region, "region", .unknownRegion, unknownPlaceMessages[places.id(regionCell)]!.region)
         } else if regionColumn >= 0 && municipality == Self.notResolved {
             region = regionColumn
         }
@@ -162,11 +178,13 @@ public final class AttendanceReader {
             return nil
         }
 
-        let eventID: Int32 = cell(c.eventID) { b in b.isEmpty ? -1 : texts.id(b) }
-        let title: Int32 = cell(c.title) { b in texts.id(b) }
-        let role = cell(c.role) { b in labelID(b, empty: "unspecified") }
-        let eventType = cell(c.eventType) { b in labelID(b, empty: "") }
-        let sector = cell(c.sector) { b in b.isEmpty ? -1 : labelID(b, empty: "") }
+        let eventIDCell = cell(c.eventID)
+        let eventID: Int32 = eventIDCell.isEmpty ? -1 : texts.id(eventIDCell)
+        let title: Int32 = texts.id(cell(c.title))
+        let role = labelID(cell(c.role), empty: "unspecified")
+        let eventType = labelID(cell(c.eventType), empty: "")
+        let sectorCell = cell(c.sector)
+        let sector = sectorCell.isEmpty ? -1 : labelID(sectorCell, empty: "")
 
         let eventKey: UInt64
         if eventID >= 0 {
@@ -176,21 +194,49 @@ public final class AttendanceReader {
             eventKey = 1 << 63 | UInt64(UInt32(project)) << 32 | UInt64(UInt32(pair))
         }
         let event = events.denseID(eventKey)
-        eventCount = Int32(events.count)
 
         var fingerprint: UInt64 = 0x5851_F42D_4C95_7F2D
-        for v in [Int64(project), Int64(date.packed), Int64(eventID), Int64(title), Int64(eventType), Int64(code),
-                  Int64(regionColumn), Int64(role), Int64(sector), Int64(person), participants] {
-            fingerprint = mix64(fingerprint ^ UInt64(bitPattern: v))
-        }
+        @inline(__always) func mix(_ v: Int64) { fingerprint = mix64(fingerprint ^ UInt64(bitPattern: v)) }
+        mix(Int64(project)); mix(Int64(date.packed)); mix(Int64(eventID)); mix(Int64(title)); mix(Int64(eventType))
+        mix(Int64(code)); mix(Int64(regionColumn)); mix(Int64(role)); mix(Int64(sector)); mix(Int64(person)); mix(participants)
         return AttendanceRow(project: project, event: event, date: date, region: region, role: role, eventType: eventType,
                              sector: sector, person: person, participants: participants, fingerprint: fingerprint)
     }
 
+    /// Plain digits are nearly every count: read them here, leave the rest (grouping, `12,0`) to
+    /// Counts.
+    @inline(__always)
+    private static func count(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
+        if b.count <= 15 {
+            var v: Int64 = 0
+            for c in b {
+                guard c &- 0x30 < 10 else { return Counts.parseCount(b) }
+                v = v &* 10 &+ Int64(c &- 0x30)
+            }
+            return v
+        }
+        return Counts.parseCount(b)
+    }
+
     // MARK: Resolution, once per distinct text
 
+    private mutating func projectIndex(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let id = Int(projects.id(b))
+        if id == projectCache.count {
+            projectCache.append(catalog.projectIndex[String(decoding: b, as: UTF8.self)].map(Int32.init) ?? -1)
+        }
+        return projectCache[id]
+    }
+
+    /// Dates repeat (every row of an event): parsed once per distinct text.
+    private mutating func day(_ b: UnsafeBufferPointer<UInt8>) -> DayDate? {
+        let id = Int(dates.id(b))
+        if id == dateCache.count { dateCache.append(DayDate.parse(b)) }
+        return dateCache[id]
+    }
+
     /// code << 32 | region, or `unknown`.
-    private func resolveMunicipality(_ b: UnsafeBufferPointer<UInt8>) -> Int64 {
+    private mutating func resolveMunicipality(_ b: UnsafeBufferPointer<UInt8>) -> Int64 {
         let id = places.id(b)
         while municipalityCache.count <= Int(id) { municipalityCache.append(Self.notResolved) }
         if municipalityCache[Int(id)] == Self.notResolved {
@@ -207,7 +253,7 @@ public final class AttendanceReader {
     }
 
     /// Region index, or -1 when unknown.
-    private func resolveRegion(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
+    private mutating func resolveRegion(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
         let id = places.id(b)
         while regionCache.count <= Int(id) { regionCache.append(Int32.min) }
         if regionCache[Int(id)] == Int32.min {
@@ -223,7 +269,7 @@ public final class AttendanceReader {
         return regionCache[Int(id)]
     }
 
-    private func labelID(_ b: UnsafeBufferPointer<UInt8>, empty: String) -> Int32 {
+    private mutating func labelID(_ b: UnsafeBufferPointer<UInt8>, empty: String) -> Int32 {
         let id = Int(words.id(b))
         while labelCache.count <= id { labelCache.append(Int32.min) }
         if labelCache[id] == Int32.min {

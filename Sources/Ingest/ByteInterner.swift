@@ -1,13 +1,24 @@
-/// Gives each distinct byte string a dense id, so a repeated cell (a municipality, a role, an
-/// event id) costs one hash and one compare, not a String. Grows with distinct values only.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Gives each distinct byte string a dense id (0, 1, 2, … in order of first appearance), so a
+/// repeated cell (a municipality, a role, an event id) costs one hash and one compare, not a
+/// String. Grows with distinct values only.
 struct ByteInterner {
+    private struct Entry {
+        var offset: Int
+        var length: Int32
+        var hash: UInt32
+    }
+
     private var arena: [UInt8] = []
-    private var offsets: [Int] = []
-    private var lengths: [Int32] = []
-    private var hashes: [UInt32] = []
+    private var entries: [Entry] = []
     private var slots: [Int32] = [Int32](repeating: -1, count: 64)
 
-    var count: Int { offsets.count }
+    var count: Int { entries.count }
 
     @inline(__always)
     static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -31,52 +42,51 @@ struct ByteInterner {
         return h ^ (h >> 32)
     }
 
-    /// The id of `bytes`, adding it when new.
+    /// The id of `bytes`, adding it when new (a new id equals the count before the call).
     @inline(__always)
     mutating func id(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let h = Self.hash(bytes)
         let h32 = UInt32(truncatingIfNeeded: h)
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: h >> 20) & mask
-        while true {
-            let e = slots[i]
-            if e < 0 { break }
-            if hashes[Int(e)] == h32 && equal(Int(e), bytes) { return e }
-            i = (i + 1) & mask
+        let found: Int32 = slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                arena.withUnsafeBufferPointer { arena in
+                    let mask = slots.count - 1
+                    var i = Int(truncatingIfNeeded: h >> 20) & mask
+                    while true {
+                        let e = slots[i]
+                        if e < 0 { return -1 - Int32(i) }
+                        let entry = entries[Int(e)]
+                        if entry.hash == h32 && Int(entry.length) == bytes.count
+                            && (bytes.count == 0 || memcmp(arena.baseAddress! + entry.offset, bytes.baseAddress!, bytes.count) == 0) {
+                            return e
+                        }
+                        i = (i + 1) & mask
+                    }
+                }
+            }
         }
-        let id = Int32(offsets.count)
-        offsets.append(arena.count)
-        lengths.append(Int32(bytes.count))
-        hashes.append(h32)
+        if found >= 0 { return found }
+        let id = Int32(entries.count)
+        entries.append(Entry(offset: arena.count, length: Int32(bytes.count), hash: h32))
         arena.append(contentsOf: bytes)
-        slots[i] = id
-        if offsets.count * 4 > slots.count * 3 { rehash() }
+        slots[Int(-1 - found)] = id
+        if entries.count * 4 > slots.count * 3 { rehash() }
         return id
     }
 
-    @inline(__always)
-    private func equal(_ e: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard Int(lengths[e]) == bytes.count else { return false }
-        let start = offsets[e]
-        return arena.withUnsafeBufferPointer { a in
-            guard bytes.count > 0 else { return true }
-            return memcmp(a.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
-        }
-    }
-
     func string(_ id: Int32) -> String {
-        let e = Int(id)
+        let entry = entries[Int(id)]
         return arena.withUnsafeBufferPointer { a in
-            String(decoding: UnsafeBufferPointer(rebasing: a[offsets[e]..<(offsets[e] + Int(lengths[e]))]), as: UTF8.self)
+            String(decoding: UnsafeBufferPointer(rebasing: a[entry.offset..<(entry.offset + Int(entry.length))]), as: UTF8.self)
         }
     }
 
     private mutating func rehash() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
         let mask = slots.count - 1
-        for e in 0..<offsets.count {
+        for (e, entry) in entries.enumerated() {
             let h = arena.withUnsafeBufferPointer { a in
-                Self.hash(UnsafeBufferPointer(rebasing: a[offsets[e]..<(offsets[e] + Int(lengths[e]))]))
+                Self.hash(UnsafeBufferPointer(rebasing: a[entry.offset..<(entry.offset + Int(entry.length))]))
             }
             var i = Int(truncatingIfNeeded: h >> 20) & mask
             while slots[i] >= 0 { i = (i + 1) & mask }
@@ -84,9 +94,3 @@ struct ByteInterner {
         }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
