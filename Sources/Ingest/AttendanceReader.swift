@@ -97,6 +97,9 @@ struct ParseState {
     private var unknownPlaceMessages: [Int32: (municipality: String, region: String)] = [:]
     private var datedTitles = UInt64Map()
     private(set) var events = UInt64Map(capacity: 1024)
+    /// Per event_id text, the (project << 32 | event) it last gave: an event id nearly always
+    /// belongs to one project, so most rows skip the events map.
+    private var eventByText: [UInt64] = []
 
     private static let notResolved: Int64 = .min, unknown: Int64 = -1
 
@@ -186,14 +189,21 @@ struct ParseState {
         let sectorCell = cell(c.sector)
         let sector = sectorCell.isEmpty ? -1 : labelID(sectorCell, empty: "")
 
-        let eventKey: UInt64
+        let event: Int32
         if eventID >= 0 {
-            eventKey = UInt64(UInt32(project)) << 32 | UInt64(UInt32(eventID))
+            let id = Int(eventID)
+            if id >= eventByText.count { eventByText.append(contentsOf: repeatElement(.max, count: id + 1 - eventByText.count)) }
+            let memo = eventByText[id]
+            if memo != .max && UInt32(truncatingIfNeeded: memo >> 32) == UInt32(project) {
+                event = Int32(truncatingIfNeeded: memo)
+            } else {
+                event = events.denseID(UInt64(UInt32(project)) << 32 | UInt64(UInt32(eventID)))
+                eventByText[id] = UInt64(UInt32(project)) << 32 | UInt64(UInt32(event))
+            }
         } else {
             let pair = datedTitles.denseID(UInt64(UInt32(bitPattern: date.packed)) << 32 | UInt64(UInt32(title)))
-            eventKey = 1 << 63 | UInt64(UInt32(project)) << 32 | UInt64(UInt32(pair))
+            event = events.denseID(1 << 63 | UInt64(UInt32(project)) << 32 | UInt64(UInt32(pair)))
         }
-        let event = events.denseID(eventKey)
 
         var fingerprint: UInt64 = 0x5851_F42D_4C95_7F2D
         @inline(__always) func mix(_ v: Int64) { fingerprint = mix64(fingerprint ^ UInt64(bitPattern: v)) }

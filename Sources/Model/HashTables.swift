@@ -12,42 +12,51 @@ public func mix64(_ x: UInt64) -> UInt64 {
 
 /// UInt64 → Int32, for dense ids of packed keys.
 public struct UInt64Map: Sendable {
-    private var keys: [UInt64]
-    private var values: [Int32]
-    private var used: [Bool]
+    // Key, value and the used flag side by side: one cache line per probe.
+    private struct Slot: Sendable {
+        var key: UInt64
+        var value: Int32
+        var used: Bool
+    }
+
+    private var slots: [Slot]
     private var mask: Int
     public private(set) var count = 0
 
     public init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Int32](repeating: 0, count: size)
-        used = [Bool](repeating: false, count: size)
+        slots = [Slot](repeating: Slot(key: 0, value: 0, used: false), count: size)
         mask = size - 1
     }
 
-    public func value(_ key: UInt64) -> Int32? {
-        var i = Int(truncatingIfNeeded: mix64(key)) & mask
-        while used[i] {
-            if keys[i] == key { return values[i] }
-            i = (i + 1) & mask
+    /// The slot holding `key`, or -1 - the empty slot where it would go.
+    @inline(__always)
+    private func find(_ key: UInt64) -> Int {
+        slots.withUnsafeBufferPointer { slots in
+            var i = Int(truncatingIfNeeded: mix64(key)) & mask
+            while slots[i].used {
+                if slots[i].key == key { return i }
+                i = (i + 1) & mask
+            }
+            return -1 - i
         }
-        return nil
+    }
+
+    public func value(_ key: UInt64) -> Int32? {
+        let i = find(key)
+        return i >= 0 ? slots[i].value : nil
     }
 
     /// The value stored for `key`, storing `make()` first when absent.
     @inline(__always)
     public mutating func value(_ key: UInt64, orInsert make: () -> Int32) -> Int32 {
-        var i = Int(truncatingIfNeeded: mix64(key)) & mask
-        while used[i] {
-            if keys[i] == key { return values[i] }
-            i = (i + 1) & mask
-        }
+        let i = find(key)
+        if i >= 0 { return slots[i].value }
         let v = make()
-        keys[i] = key; values[i] = v; used[i] = true
+        slots[-1 - i] = Slot(key: key, value: v, used: true)
         count += 1
-        if count * 4 > keys.count * 3 { grow() }
+        if count * 4 > slots.count * 3 { grow() }
         return v
     }
 
@@ -59,20 +68,17 @@ public struct UInt64Map: Sendable {
     }
 
     public func forEach(_ body: (UInt64, Int32) -> Void) {
-        for i in 0..<keys.count where used[i] { body(keys[i], values[i]) }
+        for slot in slots where slot.used { body(slot.key, slot.value) }
     }
 
     private mutating func grow() {
-        let old = (keys, values, used)
-        let size = keys.count * 2
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Int32](repeating: 0, count: size)
-        used = [Bool](repeating: false, count: size)
-        mask = size - 1
-        for j in 0..<old.0.count where old.2[j] {
-            var i = Int(truncatingIfNeeded: mix64(old.0[j])) & mask
-            while used[i] { i = (i + 1) & mask }
-            keys[i] = old.0[j]; values[i] = old.1[j]; used[i] = true
+        let old = slots
+        slots = [Slot](repeating: Slot(key: 0, value: 0, used: false), count: old.count * 2)
+        mask = slots.count - 1
+        for slot in old where slot.used {
+            var i = Int(truncatingIfNeeded: mix64(slot.key)) & mask
+            while slots[i].used { i = (i + 1) & mask }
+            slots[i] = slot
         }
     }
 }
