@@ -43,23 +43,46 @@ public struct ParticipationAccumulator: Sendable {
     private var sectors = UInt64Set()
     private var lastKey: UInt64 = .max
     private var lastGroup: Int32 = 0
+    /// Where the reads ahead of `add(_:keep:)` go, so they are not optimised away.
+    private var readAhead: UInt64 = 0
 
     public init() {}
 
     public mutating func add(_ row: AttendanceRow) throws(AnalysisError) {
+        try add(row, group: group(of: row))
+    }
+
+    /// Adds the rows whose `keep` is true, as `add` one by one would. The large set of (event,
+    /// group) pairs is read ahead in a first pass so that its cache misses overlap.
+    public mutating func add(_ rows: UnsafeBufferPointer<AttendanceRow>, keep: UnsafeBufferPointer<Bool>) throws(AnalysisError) {
+        var groupOf = [Int32](repeating: 0, count: rows.count)
+        var sink: UInt64 = 0
+        for i in rows.indices where keep[i] {
+            groupOf[i] = group(of: rows[i])
+            sink &+= eventGroups.peek(UInt64(UInt32(rows[i].event)) << 32 | UInt64(UInt32(groupOf[i])))
+        }
+        readAhead = sink
+        for i in rows.indices where keep[i] { try add(rows[i], group: groupOf[i]) }
+    }
+
+    @inline(__always)
+    private mutating func group(of row: AttendanceRow) -> Int32 {
         // (project, region, role) first, then with year and term: two small keys instead of one wide one.
         let prr = prrIDs.denseID(UInt64(UInt32(row.project)) << 40 | UInt64(UInt32(bitPattern: row.region) & 0xF_FFFF) << 20
                                  | UInt64(UInt32(row.role) & 0xF_FFFF))
         let key = UInt64(UInt32(prr)) << 32 | UInt64(row.date.year) << 1 | UInt64(row.date.term.rawValue)
-        let g: Int32
-        if key == lastKey { g = lastGroup } else {
-            g = groupIDs.value(key) {
-                groups.append(Group(project: row.project, region: row.region, year: Int32(row.date.year),
-                                    term: row.date.term, role: row.role))
-                return Int32(groups.count - 1)
-            }
-            lastKey = key; lastGroup = g
+        if key == lastKey { return lastGroup }
+        let g = groupIDs.value(key) {
+            groups.append(Group(project: row.project, region: row.region, year: Int32(row.date.year),
+                                term: row.date.term, role: row.role))
+            return Int32(groups.count - 1)
         }
+        lastKey = key; lastGroup = g
+        return g
+    }
+
+    @inline(__always)
+    private mutating func add(_ row: AttendanceRow, group g: Int32) throws(AnalysisError) {
         let (sum, overflow) = groups[Int(g)].participants.addingReportingOverflow(row.participants)
         if overflow { throw .overflow(what: "the number of participants") }
         groups[Int(g)].participants = sum
@@ -91,7 +114,9 @@ public struct ParticipationAccumulator: Sendable {
             keyIDs[k] = keys.count; keys.append(k); participants.append(0); hasPerson.append(false)
             return keys.count - 1
         }
-        var setsOfGroup: [[Int]] = []
+        // The five grouping-set ids of each group, side by side.
+        var setsOfGroup: [Int32] = []
+        setsOfGroup.reserveCapacity(groups.count * 5)
         for g in groups {
             let ids = [
                 id(SetKey(project: g.project, region: g.region, year: g.year, term: g.term, role: g.role)),
@@ -101,15 +126,34 @@ public struct ParticipationAccumulator: Sendable {
                 id(SetKey(project: g.project, region: nil, year: nil, term: nil, role: nil)),
             ]
             for i in ids { participants[i] += g.participants; hasPerson[i] = hasPerson[i] || g.hasPerson }
-            setsOfGroup.append(ids)
+            setsOfGroup += ids.map(Int32.init)
         }
+        /// Distinct items (events or persons) per grouping set, from the (item, group) pairs: the
+        /// pairs are bucketed by item (items are dense ids), then each item counts once in each set
+        /// one of its groups belongs to, marked by a stamp per set. No set of (item, set) pairs.
         func distinct(_ pairs: UInt64Set) -> [Int] {
-            var seen = Set<UInt64>()
             var counts = [Int](repeating: 0, count: keys.count)
+            guard pairs.count > 0 else { return counts }
+            var maxItem = 0
+            pairs.forEach { maxItem = max(maxItem, Int(truncatingIfNeeded: $0 >> 32)) }
+            var start = [Int32](repeating: 0, count: maxItem + 2)
+            pairs.forEach { start[Int(truncatingIfNeeded: $0 >> 32) + 1] += 1 }
+            for item in 0...maxItem { start[item + 1] += start[item] }
+            var next = start
+            var groupsByItem = [Int32](repeating: 0, count: pairs.count)
             pairs.forEach { pair in
-                let item = pair >> 32
-                for set in setsOfGroup[Int(pair & 0xFFFF_FFFF)] where seen.insert(item << 32 | UInt64(set)).inserted {
-                    counts[set] += 1
+                let item = Int(truncatingIfNeeded: pair >> 32)
+                groupsByItem[Int(next[item])] = Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF)
+                next[item] += 1
+            }
+            var stamp = [Int32](repeating: -1, count: keys.count)
+            for item in 0...maxItem {
+                for k in Int(start[item])..<Int(start[item + 1]) {
+                    let g = Int(groupsByItem[k])
+                    for set in setsOfGroup[(g * 5)..<(g * 5 + 5)] where stamp[Int(set)] != Int32(item) {
+                        stamp[Int(set)] = Int32(item)
+                        counts[Int(set)] += 1
+                    }
                 }
             }
             return counts

@@ -83,83 +83,218 @@ public struct UInt64Map: Sendable {
     }
 }
 
-/// A set of UInt64, split into 256 parts by the key's top byte so that growing one part never
-/// needs a second copy of the whole set (peak memory stays near the live size).
-public struct UInt64Set: Sendable {
-    private var parts: [Part]
+/// The inverse of `mix64` (each step of it is a bijection on UInt64).
+@inline(__always)
+public func unmix64(_ y: UInt64) -> UInt64 {
+    var z = y ^ (y >> 32)
+    z = z &* inverse(0xBF58_476D_1CE4_E5B9)
+    z ^= (z >> 29) ^ (z >> 58)
+    return z &* inverse(0x9E37_79B9_7F4A_7C15)
+}
 
-    struct Part: Sendable {
-        // 0 marks an empty slot; the key 0 is kept aside.
-        var slots = [UInt64](repeating: 0, count: 16)
-        var count = 0
-    }
+/// The multiplicative inverse of an odd number modulo 2^64 (Newton's iteration).
+@inline(__always)
+private func inverse(_ a: UInt64) -> UInt64 {
+    var x = a
+    for _ in 0..<5 { x = x &* (2 &- a &* x) }
+    return x
+}
 
-    private var hasZero = false
+/// A set of UInt64 for the large sets of the attendance path (row fingerprints, event × group
+/// pairs): memory is what bounds a run, so it is packed tight.
+///
+/// A key is stored as its `mix64` (a bijection, so nothing is lost): the top byte picks one of 256
+/// parts, and the part keeps the other 56 bits in seven-byte slots. Parts grow one at a time and
+/// by a fifth, so the set holds 75–90 % of its slots and never needs a second copy of itself.
+/// Linear probing; 0 marks an empty slot, and a part remembers separately whether it holds 0.
+public struct UInt64Set: @unchecked Sendable {
+    /// Owns the memory (and copies it when a copied set is changed).
+    private var storage = Storage()
+    /// The same parts, used directly: going through the class would retain and release it on
+    /// every call, and those atomic operations stop the cache misses of successive calls from
+    /// overlapping.
+    private var parts: UnsafeMutablePointer<Storage.Part>
     public private(set) var count = 0
 
-    public init() { parts = Array(repeating: Part(), count: 256) }
+    public init() { parts = storage.parts }
+
+    @inline(__always)
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy(); parts = storage.parts }
+    }
 
     /// True when `key` was not in the set.
     @inline(__always)
     public mutating func insert(_ key: UInt64) -> Bool {
-        if key == 0 {
-            if hasZero { return false }
-            hasZero = true; count += 1; return true
-        }
-        let h = mix64(key)
-        let p = Int(h >> 56)
-        let inserted = parts[p].insert(key, hash: h)
+        makeUnique()
+        let inserted = Storage.insert(parts, mix64(key))
         if inserted { count += 1 }
         return inserted
     }
 
-    public func contains(_ key: UInt64) -> Bool {
-        if key == 0 { return hasZero }
-        let h = mix64(key)
-        return parts[Int(h >> 56)].contains(key, hash: h)
+    /// Inserts every key, telling which were new. The slots are read in a first pass so that the
+    /// cache misses of a large set overlap instead of coming one after another.
+    public mutating func insert(_ keys: UnsafeBufferPointer<UInt64>, new: UnsafeMutableBufferPointer<Bool>) {
+        makeUnique()
+        var sink: UInt64 = 0
+        for key in keys { sink &+= Storage.peek(parts, mix64(key)) }
+        storage.sink = sink
+        for (i, key) in keys.enumerated() {
+            let inserted = Storage.insert(parts, mix64(key))
+            if inserted { count += 1 }
+            new[i] = inserted
+        }
     }
 
-    public func forEach(_ body: (UInt64) -> Void) {
-        if hasZero { body(0) }
-        for part in parts { for k in part.slots where k != 0 { body(k) } }
-    }
-}
-
-extension UInt64Set.Part {
+    /// Reads where `key` would go, so that a later insert finds it in the cache; the value is
+    /// meaningless (add it up and keep the sum somewhere, so the read is not optimised away).
     @inline(__always)
-    mutating func insert(_ key: UInt64, hash: UInt64) -> Bool {
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let k = slots[i]
-            if k == key { return false }
-            if k == 0 { break }
-            i = (i + 1) & mask
-        }
-        slots[i] = key
-        count += 1
-        if count * 5 > slots.count * 4 { grow() }
-        return true
+    public func peek(_ key: UInt64) -> UInt64 { Storage.peek(parts, mix64(key)) }
+
+    public func contains(_ key: UInt64) -> Bool { Storage.contains(parts, mix64(key)) }
+
+    /// Every key, in no particular order.
+    public func forEach(_ body: (UInt64) -> Void) {
+        Storage.forEach(parts) { body(unmix64($0)) }
     }
 
-    func contains(_ key: UInt64, hash: UInt64) -> Bool {
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
-        while slots[i] != 0 {
-            if slots[i] == key { return true }
-            i = (i + 1) & mask
+    final class Storage {
+        struct Part {
+            var slots: UnsafeMutableRawPointer?
+            var capacity = 0
+            var count = 0
+            var hasZero = false
         }
-        return false
-    }
 
-    mutating func grow() {
-        let old = slots
-        slots = [UInt64](repeating: 0, count: old.count * 2)
-        let mask = slots.count - 1
-        for k in old where k != 0 {
-            var i = Int(truncatingIfNeeded: mix64(k)) & mask
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = k
+        static let width = 7, mask: UInt64 = (1 << 56) - 1
+        let parts: UnsafeMutablePointer<Part>
+        /// Where the reads of `peek` go (see there).
+        var sink: UInt64 = 0
+
+        init() {
+            parts = .allocate(capacity: 256)
+            parts.initialize(repeating: Part(), count: 256)
+        }
+
+        deinit {
+            for p in 0..<256 { parts[p].slots?.deallocate() }
+            parts.deallocate()
+        }
+
+        func copy() -> Storage {
+            let c = Storage()
+            for p in 0..<256 {
+                c.parts[p] = parts[p]
+                if let slots = parts[p].slots {
+                    let bytes = Self.byteCount(parts[p].capacity)
+                    let fresh = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 8)
+                    fresh.copyMemory(from: slots, byteCount: bytes)
+                    c.parts[p].slots = fresh
+                }
+            }
+            return c
+        }
+
+        /// A slot is read as eight bytes; the last slot's extra byte is padding.
+        static func byteCount(_ capacity: Int) -> Int { capacity * width + 1 }
+
+        @inline(__always)
+        static func home(_ rest: UInt64, _ capacity: Int) -> Int {
+            // The high bits of the stored 56, scaled to the capacity (no power of two needed).
+            Int(truncatingIfNeeded: ((rest >> 24) &* UInt64(capacity)) >> 32)
+        }
+
+        @inline(__always)
+        static func load(_ slots: UnsafeMutableRawPointer, _ i: Int) -> UInt64 {
+            slots.loadUnaligned(fromByteOffset: i * width, as: UInt64.self) & mask
+        }
+
+        @inline(__always)
+        static func store(_ slots: UnsafeMutableRawPointer, _ i: Int, _ v: UInt64) {
+            let old = slots.loadUnaligned(fromByteOffset: i * width, as: UInt64.self)
+            slots.storeBytes(of: (old & ~mask) | v, toByteOffset: i * width, as: UInt64.self)
+        }
+
+        @inline(__always)
+        static func peek(_ parts: UnsafeMutablePointer<Part>, _ h: UInt64) -> UInt64 {
+            let part = parts[Int(h >> 56)]
+            guard let slots = part.slots else { return 0 }
+            return Self.load(slots, Self.home(h & Self.mask, part.capacity))
+        }
+
+        @inline(__always)
+        static func insert(_ parts: UnsafeMutablePointer<Part>, _ h: UInt64) -> Bool {
+            let p = Int(h >> 56)
+            let rest = h & Self.mask
+            if rest == 0 {
+                if parts[p].hasZero { return false }
+                parts[p].hasZero = true
+                return true
+            }
+            if parts[p].count * 20 >= parts[p].capacity * 17 { grow(parts, p) }
+            let part = parts[p]
+            let slots = part.slots!
+            var i = Self.home(rest, part.capacity)
+            while true {
+                let v = Self.load(slots, i)
+                if v == rest { return false }
+                if v == 0 { break }
+                i += 1
+                if i == part.capacity { i = 0 }
+            }
+            Self.store(slots, i, rest)
+            parts[p].count += 1
+            return true
+        }
+
+        static func contains(_ parts: UnsafeMutablePointer<Part>, _ h: UInt64) -> Bool {
+            let part = parts[Int(h >> 56)]
+            let rest = h & Self.mask
+            if rest == 0 { return part.hasZero }
+            guard let slots = part.slots else { return false }
+            var i = Self.home(rest, part.capacity)
+            while true {
+                let v = Self.load(slots, i)
+                if v == rest { return true }
+                if v == 0 { return false }
+                i += 1
+                if i == part.capacity { i = 0 }
+            }
+        }
+
+        static func forEach(_ parts: UnsafeMutablePointer<Part>, _ body: (UInt64) -> Void) {
+            for p in 0..<256 {
+                let top = UInt64(p) << 56
+                if parts[p].hasZero { body(top) }
+                guard let slots = parts[p].slots else { continue }
+                for i in 0..<parts[p].capacity {
+                    let v = Self.load(slots, i)
+                    if v != 0 { body(top | v) }
+                }
+            }
+        }
+
+        private static func grow(_ parts: UnsafeMutablePointer<Part>, _ p: Int) {
+            let old = parts[p]
+            let capacity = max(16, old.capacity + old.capacity / 2)
+            let bytes = Self.byteCount(capacity)
+            let slots = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 8)
+            slots.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+            if let oldSlots = old.slots {
+                for j in 0..<old.capacity {
+                    let v = Self.load(oldSlots, j)
+                    if v == 0 { continue }
+                    var i = Self.home(v, capacity)
+                    while Self.load(slots, i) != 0 {
+                        i += 1
+                        if i == capacity { i = 0 }
+                    }
+                    Self.store(slots, i, v)
+                }
+                oldSlots.deallocate()
+            }
+            parts[p].slots = slots
+            parts[p].capacity = capacity
         }
     }
 }
