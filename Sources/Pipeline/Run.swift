@@ -62,6 +62,9 @@ public struct Run {
             }
         }
 
+        // The manifest's input checksums are computed meanwhile (see InputChecksums).
+        let checksums = writing ? InputChecksums(paths: InputKind.allCases.flatMap { (headers[$0] ?? []).map(\.file.path) }) : nil
+
         let catalog: Catalog
         do {
             catalog = try CatalogReader.read(headers: headers, options: IngestOptions(defaultGrantRate: settings.grantRateMax,
@@ -121,7 +124,7 @@ public struct Run {
         let outputs = written.map { Manifest.Output(file: $0.name, bytes: $0.bytes.count, sha256: SHA256.hex(SHA256.hash($0.bytes))) }
         let exitCode: Int32 = rejections.isEmpty ? 0 : Failure.dataError
         let manifest = Manifest(version: Version.current, started: Self.timestamp(started), finished: Self.timestamp(now()),
-                                settings: settings.recorded, inputs: try inputRecords(headers, catalog, reader, rejections),
+                                settings: settings.recorded, inputs: try inputRecords(headers, catalog, reader, rejections, checksums!),
                                 outputs: outputs, rowsRejected: rejectedRowCount(rejections), exitCode: exitCode)
         // Every byte on disk before the first rename: a full disk changes nothing, files and manifest
         // disagree only during one burst of renames, and outputs of an earlier run are not left behind.
@@ -150,7 +153,7 @@ public struct Run {
     }
 
     private func inputRecords(_ headers: [InputKind: [HeaderMap]], _ catalog: Catalog, _ reader: AttendanceReader,
-                              _ rejections: [Rejection]) throws(Failure) -> [Manifest.Input] {
+                              _ rejections: [Rejection], _ checksums: InputChecksums) throws(Failure) -> [Manifest.Input] {
         var rejectedLines: [String: Set<Int>] = [:]
         for r in rejections { rejectedLines[r.file, default: []].insert(r.line) }
         var records: [Manifest.Input] = []
@@ -158,7 +161,7 @@ public struct Run {
             for header in headers[kind] ?? [] {
                 let file = header.file
                 let digest: (digest: String, bytes: Int)
-                do { digest = try SHA256.hashFile(atPath: file.path) }
+                do { digest = try checksums.checksum(file.path) }
                 catch { throw Failure(message: "cannot read \(file.path) again for its checksum", exitCode: Failure.dataError) }
                 records.append(Manifest.Input(file: file.relativePath, kind: kind.rawValue, bytes: digest.bytes,
                                               encoding: header.encoding.rawValue,
