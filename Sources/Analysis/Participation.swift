@@ -53,16 +53,20 @@ public struct ParticipationAccumulator: Sendable {
     }
 
     /// Adds the rows whose `keep` is true, as `add` one by one would. The large set of (event,
-    /// group) pairs is read ahead in a first pass so that its cache misses overlap.
+    /// group) pairs is read for a few rows at once so that its cache misses overlap.
     public mutating func add(_ rows: UnsafeBufferPointer<AttendanceRow>, keep: UnsafeBufferPointer<Bool>) throws(AnalysisError) {
         var groupOf = [Int32](repeating: 0, count: rows.count)
+        for i in rows.indices where keep[i] { groupOf[i] = group(of: rows[i]) }
+        @inline(__always) func pair(_ i: Int) -> UInt64 { UInt64(UInt32(rows[i].event)) << 32 | UInt64(UInt32(groupOf[i])) }
         var sink: UInt64 = 0
-        for i in rows.indices where keep[i] {
-            groupOf[i] = group(of: rows[i])
-            sink &+= eventGroups.peek(UInt64(UInt32(rows[i].event)) << 32 | UInt64(UInt32(groupOf[i])))
+        var start = 0
+        while start < rows.count {
+            let end = min(start + UInt64Set.group, rows.count)
+            for i in start..<end where keep[i] { sink &+= eventGroups.peek(pair(i)) }
+            for i in start..<end where keep[i] { try add(rows[i], group: groupOf[i]) }
+            start = end
         }
         readAhead = sink
-        for i in rows.indices where keep[i] { try add(rows[i], group: groupOf[i]) }
     }
 
     @inline(__always)

@@ -105,7 +105,7 @@ private func inverse(_ a: UInt64) -> UInt64 {
 ///
 /// A key is stored as its `mix64` (a bijection, so nothing is lost): the top byte picks one of 256
 /// parts, and the part keeps the other 56 bits in seven-byte slots. Parts grow one at a time and
-/// by a fifth, so the set holds 75–90 % of its slots and never needs a second copy of itself.
+/// by half, so the set holds 57–85 % of its slots and never needs a second copy of itself.
 /// Linear probing; 0 marks an empty slot, and a part remembers separately whether it holds 0.
 public struct UInt64Set: @unchecked Sendable {
     /// Owns the memory (and copies it when a copied set is changed).
@@ -132,19 +132,29 @@ public struct UInt64Set: @unchecked Sendable {
         return inserted
     }
 
-    /// Inserts every key, telling which were new. The slots are read in a first pass so that the
-    /// cache misses of a large set overlap instead of coming one after another.
+    /// Inserts every key, telling which were new. Keys go in groups: the slots of a group are
+    /// read first, back to back, so that their cache misses overlap instead of coming one after
+    /// another; the inserts then find them cached.
     public mutating func insert(_ keys: UnsafeBufferPointer<UInt64>, new: UnsafeMutableBufferPointer<Bool>) {
         makeUnique()
         var sink: UInt64 = 0
-        for key in keys { sink &+= Storage.peek(parts, mix64(key)) }
-        storage.sink = sink
-        for (i, key) in keys.enumerated() {
-            let inserted = Storage.insert(parts, mix64(key))
-            if inserted { count += 1 }
-            new[i] = inserted
+        var start = 0
+        while start < keys.count {
+            let end = min(start + Self.group, keys.count)
+            for i in start..<end { sink &+= Storage.peek(parts, mix64(keys[i])) }
+            for i in start..<end {
+                let inserted = Storage.insert(parts, mix64(keys[i]))
+                if inserted { count += 1 }
+                new[i] = inserted
+            }
+            start = end
         }
+        storage.sink = sink
     }
+
+    /// How many keys `insert(_:new:)` and its callers read ahead at once: enough misses in flight
+    /// to hide memory latency, few enough to stay cached until used.
+    public static let group = 16
 
     /// Reads where `key` would go, so that a later insert finds it in the cache; the value is
     /// meaningless (add it up and keep the sum somewhere, so the read is not optimised away).
@@ -166,28 +176,29 @@ public struct UInt64Set: @unchecked Sendable {
             var hasZero = false
         }
 
-        static let width = 7, mask: UInt64 = (1 << 56) - 1
+        static let partBits: UInt64 = 8, partCount = 1 << Int(partBits), restBits = 64 - partBits
+        static let width = 7, mask: UInt64 = (1 << restBits) - 1
         let parts: UnsafeMutablePointer<Part>
         /// Where the reads of `peek` go (see there).
         var sink: UInt64 = 0
 
         init() {
-            parts = .allocate(capacity: 256)
-            parts.initialize(repeating: Part(), count: 256)
+            parts = .allocate(capacity: Self.partCount)
+            parts.initialize(repeating: Part(), count: Self.partCount)
         }
 
         deinit {
-            for p in 0..<256 { parts[p].slots?.deallocate() }
+            for p in 0..<Self.partCount { parts[p].slots?.deallocate() }
             parts.deallocate()
         }
 
         func copy() -> Storage {
             let c = Storage()
-            for p in 0..<256 {
+            for p in 0..<Self.partCount {
                 c.parts[p] = parts[p]
                 if let slots = parts[p].slots {
                     let bytes = Self.byteCount(parts[p].capacity)
-                    let fresh = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 8)
+                    let fresh = Self.zeroed(bytes)
                     fresh.copyMemory(from: slots, byteCount: bytes)
                     c.parts[p].slots = fresh
                 }
@@ -195,13 +206,19 @@ public struct UInt64Set: @unchecked Sendable {
             return c
         }
 
+        static func zeroed(_ bytes: Int) -> UnsafeMutableRawPointer {
+            let p = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 8)
+            p.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+            return p
+        }
+
         /// A slot is read as eight bytes; the last slot's extra byte is padding.
         static func byteCount(_ capacity: Int) -> Int { capacity * width + 1 }
 
         @inline(__always)
         static func home(_ rest: UInt64, _ capacity: Int) -> Int {
-            // The high bits of the stored 56, scaled to the capacity (no power of two needed).
-            Int(truncatingIfNeeded: ((rest >> 24) &* UInt64(capacity)) >> 32)
+            // The high 32 of the stored bits, scaled to the capacity (no power of two needed).
+            Int(truncatingIfNeeded: (((rest >> (restBits - 32)) & 0xFFFF_FFFF) &* UInt64(capacity)) >> 32)
         }
 
         @inline(__always)
@@ -217,14 +234,14 @@ public struct UInt64Set: @unchecked Sendable {
 
         @inline(__always)
         static func peek(_ parts: UnsafeMutablePointer<Part>, _ h: UInt64) -> UInt64 {
-            let part = parts[Int(h >> 56)]
+            let part = parts[Int(h >> Self.restBits)]
             guard let slots = part.slots else { return 0 }
             return Self.load(slots, Self.home(h & Self.mask, part.capacity))
         }
 
         @inline(__always)
         static func insert(_ parts: UnsafeMutablePointer<Part>, _ h: UInt64) -> Bool {
-            let p = Int(h >> 56)
+            let p = Int(h >> Self.restBits)
             let rest = h & Self.mask
             if rest == 0 {
                 if parts[p].hasZero { return false }
@@ -248,7 +265,7 @@ public struct UInt64Set: @unchecked Sendable {
         }
 
         static func contains(_ parts: UnsafeMutablePointer<Part>, _ h: UInt64) -> Bool {
-            let part = parts[Int(h >> 56)]
+            let part = parts[Int(h >> Self.restBits)]
             let rest = h & Self.mask
             if rest == 0 { return part.hasZero }
             guard let slots = part.slots else { return false }
@@ -263,8 +280,8 @@ public struct UInt64Set: @unchecked Sendable {
         }
 
         static func forEach(_ parts: UnsafeMutablePointer<Part>, _ body: (UInt64) -> Void) {
-            for p in 0..<256 {
-                let top = UInt64(p) << 56
+            for p in 0..<partCount {
+                let top = UInt64(p) << restBits
                 if parts[p].hasZero { body(top) }
                 guard let slots = parts[p].slots else { continue }
                 for i in 0..<parts[p].capacity {
@@ -277,9 +294,7 @@ public struct UInt64Set: @unchecked Sendable {
         private static func grow(_ parts: UnsafeMutablePointer<Part>, _ p: Int) {
             let old = parts[p]
             let capacity = max(16, old.capacity + old.capacity / 2)
-            let bytes = Self.byteCount(capacity)
-            let slots = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 8)
-            slots.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+            let slots = Self.zeroed(Self.byteCount(capacity))
             if let oldSlots = old.slots {
                 for j in 0..<old.capacity {
                     let v = Self.load(oldSlots, j)

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Analysis
 import Ingest
 import Model
@@ -46,10 +49,10 @@ final class AttendanceStream: @unchecked Sendable {
         producer.start()
 
         var outcome = Outcome()
-        // Fingerprints of every kept row: the largest structure of a run (8 bytes a row, packed).
-        var seen = UInt64Set()
-        var fingerprints: [UInt64] = [], isNew: [Bool] = []
         do {
+            // Fingerprints of every kept row: the largest structure of a run (7 bytes a row and then some).
+            var seen = UInt64Set()
+            var fingerprints: [UInt64] = [], isNew: [Bool] = []
             while let batch = stream.take() {
                 // A whole batch at a time: the sets read ahead for it, so their cache misses overlap.
                 fingerprints.removeAll(keepingCapacity: true)
@@ -68,6 +71,9 @@ final class AttendanceStream: @unchecked Sendable {
             stream.cancel()
             throw Failure(error)
         }
+        // The fingerprints are gone: hand their memory back now. Freed in pieces, most of it would
+        // otherwise stay in the process, and the stages after this one would add to it.
+        releaseFreedMemory()
         if let failure = stream.failure { throw Failure(failure) }
         return outcome
     }
@@ -115,4 +121,14 @@ final class AttendanceStream: @unchecked Sendable {
 final class Handoff<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
+}
+
+/// glibc's malloc_trim, which the Glibc module does not export (it lives in malloc.h).
+private func releaseFreedMemory() {
+    #if canImport(Glibc)
+    typealias Trim = @convention(c) (Int) -> Int32
+    if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
+        _ = unsafeBitCast(symbol, to: Trim.self)(0)
+    }
+    #endif
 }
