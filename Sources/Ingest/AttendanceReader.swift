@@ -238,11 +238,39 @@ struct ParseState {
         return projectCache[id]
     }
 
-    /// Dates repeat (every row of an event): parsed once per distinct text.
+    /// The two accepted forms are read in place; anything else is parsed once per distinct text.
     private mutating func day(_ b: UnsafeBufferPointer<UInt8>) -> DayDate? {
+        if let date = Self.plainDay(b) { return date }
         let id = Int(dates.id(b))
         if id == dateCache.count { dateCache.append(DayDate.parse(b)) }
         return dateCache[id]
+    }
+
+    /// `yyyy-mm-dd` or `d.m.yyyy` made of digits where DayDate.parse wants them: the same
+    /// calendar check, without its general path. Nil (not decided here) for anything else.
+    @inline(__always)
+    private static func plainDay(_ b: UnsafeBufferPointer<UInt8>) -> DayDate?? {
+        let n = b.count
+        guard n >= 8 && n <= 10 else { return nil }
+        @inline(__always) func digits(_ from: Int, _ to: Int) -> Int? {
+            var v = 0
+            for i in from..<to {
+                let d = b[i] &- 0x30
+                guard d < 10 else { return nil }
+                v = v * 10 + Int(d)
+            }
+            return v
+        }
+        if n == 10 && b[4] == 0x2D && b[7] == 0x2D {
+            guard let y = digits(0, 4), let m = digits(5, 7), let d = digits(8, 10) else { return nil }
+            return .some(DayDate(year: y, month: m, day: d))
+        }
+        let dot1 = b[1] == 0x2E ? 1 : b[2] == 0x2E ? 2 : 0
+        guard dot1 > 0 else { return nil }
+        let dot2 = n - 5
+        guard b[dot2] == 0x2E, dot2 - dot1 - 1 >= 1, dot2 - dot1 - 1 <= 2,
+              let d = digits(0, dot1), let m = digits(dot1 + 1, dot2), let y = digits(dot2 + 1, n) else { return nil }
+        return .some(DayDate(year: y, month: m, day: d))
     }
 
     /// code << 32 | region, or `unknown`.

@@ -95,12 +95,20 @@ struct ByteInterner {
         return id
     }
 
-    /// Whether the entry's bytes after the first eight equal those of `bytes` (same length).
+    /// Whether the entry's bytes after the first eight equal those of `bytes` (same length, > 8).
+    @inline(__always)
     private func sameTail(_ e: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let entry = entries[e]
         guard entry.length == bytes.count else { return false }
         return arena.withUnsafeBufferPointer { a in
-            memcmp(a.baseAddress! + entry.offset + 8, bytes.baseAddress! + 8, bytes.count - 8) == 0
+            let stored = UnsafeRawPointer(a.baseAddress! + entry.offset), given = UnsafeRawPointer(bytes.baseAddress!)
+            let n = bytes.count
+            if n <= 16 {
+                // The last eight bytes cover everything after the first eight.
+                return stored.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+                    == given.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            }
+            return memcmp(stored + 8, given + 8, n - 8) == 0
         }
     }
 
