@@ -6,6 +6,8 @@ public struct AttendanceBatch: Sendable {
     public var file: String
     public var rows: [AttendanceRow] = []
     public var lines: [Int32] = []
+    /// Bytes of the file read up to the end of this batch (approximate for transcoded files).
+    public var bytesRead = 0
 }
 
 /// Reads attendance files (the big input) straight from bytes: cells are trimmed, parsed and
@@ -61,6 +63,7 @@ public final class AttendanceReader {
                     batch.rows.append(row)
                     batch.lines.append(Int32(truncatingIfNeeded: reader.line))
                     if batch.rows.count == Self.batchSize {
+                        batch.bytesRead = reader.bytesConsumed
                         try emit(batch)
                         progress?(reader.bytesConsumed)
                         batch.rows.removeAll(keepingCapacity: true)
@@ -68,7 +71,7 @@ public final class AttendanceReader {
                     }
                 }
             }
-            if !batch.rows.isEmpty { try emit(batch) }
+            if !batch.rows.isEmpty { batch.bytesRead = reader.bytesConsumed; try emit(batch) }
         } catch let error as CSVError {
             throw .unreadable(error)
         } catch let error as InputError {

@@ -105,7 +105,8 @@ private func inverse(_ a: UInt64) -> UInt64 {
 ///
 /// A key is stored as its `mix64` (a bijection, so nothing is lost): the top byte picks one of 256
 /// parts, and the part keeps the other 56 bits in seven-byte slots. Parts grow one at a time and
-/// by half, so the set holds 57–85 % of its slots and never needs a second copy of itself.
+/// by half (57–85 % of the slots in use), so the set never needs a second copy of itself; a
+/// caller that can estimate the final size reserves it instead.
 /// Linear probing; 0 marks an empty slot, and a part remembers separately whether it holds 0.
 public struct UInt64Set: @unchecked Sendable {
     /// Owns the memory (and copies it when a copied set is changed).
@@ -155,6 +156,16 @@ public struct UInt64Set: @unchecked Sendable {
     /// How many keys `insert(_:new:)` and its callers read ahead at once: enough misses in flight
     /// to hide memory latency, few enough to stay cached until used.
     public static let group = 16
+
+    /// Makes room for `capacity` keys in all, so that a set whose size is known roughly in
+    /// advance is not grown step by step (each step rehashes a part and leaves a freed block).
+    public mutating func reserve(_ capacity: Int) {
+        makeUnique()
+        let perPart = capacity / Storage.partCount + 1
+        for p in 0..<Storage.partCount where parts[p].capacity * 17 < perPart * 20 {
+            Storage.grow(parts, p, to: perPart * 20 / 17 + 1)
+        }
+    }
 
     /// Reads where `key` would go, so that a later insert finds it in the cache; the value is
     /// meaningless (add it up and keep the sum somewhere, so the read is not optimised away).
@@ -291,9 +302,9 @@ public struct UInt64Set: @unchecked Sendable {
             }
         }
 
-        private static func grow(_ parts: UnsafeMutablePointer<Part>, _ p: Int) {
+        static func grow(_ parts: UnsafeMutablePointer<Part>, _ p: Int, to wanted: Int = 0) {
             let old = parts[p]
-            let capacity = max(16, old.capacity + old.capacity / 2)
+            let capacity = max(16, old.capacity + old.capacity / 2, wanted)
             let slots = Self.zeroed(Self.byteCount(capacity))
             if let oldSlots = old.slots {
                 for j in 0..<old.capacity {

@@ -14,7 +14,7 @@ final class AttendanceStream: @unchecked Sendable {
     private var finished = false
     private var cancelled = false
     private var failure: InputError?
-    private static let depth = 8
+    private static let depth = 4
 
     struct Cancelled: Error {}
 
@@ -27,6 +27,8 @@ final class AttendanceStream: @unchecked Sendable {
     static func run(_ reader: AttendanceReader, headers: [HeaderMap],
                     progress: (@Sendable (String, Int, Int) -> Void)?) throws(Failure) -> Outcome {
         let stream = AttendanceStream()
+        let sizes = headers.map { (try? FileManager.default.attributesOfItem(atPath: $0.file.path)[.size] as? Int) ?? 0 }
+        let totalBytes = sizes.reduce(0, +)
         // The reader is used by the producer thread alone until `take` returns nil.
         let handoff = Handoff(reader)
         let producer = Thread {
@@ -53,7 +55,27 @@ final class AttendanceStream: @unchecked Sendable {
             // Fingerprints of every kept row: the largest structure of a run (7 bytes a row and then some).
             var seen = UInt64Set()
             var fingerprints: [UInt64] = [], isNew: [Bool] = []
+            // The set is sized from the rows per byte so far and the total input size: grown step
+            // by step instead, it would need more memory and time. Sized small first (the first
+            // rows may not be typical), then for the whole input once 80 % of that is used.
+            var reserved = 0, sized = false, rows = 0, bytesBefore = 0, fileIndex = 0, file = headers.first?.file.relativePath
             while let batch = stream.take() {
+                while batch.file != file && fileIndex + 1 < headers.count {
+                    bytesBefore += sizes[fileIndex]
+                    fileIndex += 1
+                    file = headers[fileIndex].file.relativePath
+                }
+                rows += batch.rows.count
+                if !sized && seen.count >= reserved * 4 / 5 && bytesBefore + batch.bytesRead > 0 {
+                    let expected = Double(totalBytes) * Double(rows) / Double(bytesBefore + batch.bytesRead)
+                    let wanted = Int(min(expected * 1.05, reserved == 0 ? Double(1 << 20) : 4e9))
+                    if wanted > reserved {
+                        reserved = wanted
+                        seen.reserve(reserved)
+                    } else {
+                        sized = true
+                    }
+                }
                 // A whole batch at a time: the sets read ahead for it, so their cache misses overlap.
                 fingerprints.removeAll(keepingCapacity: true)
                 fingerprints.append(contentsOf: batch.rows.lazy.map(\.fingerprint))
