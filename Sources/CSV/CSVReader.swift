@@ -241,35 +241,43 @@ struct ReaderState {
         }
     }
 
-    private func lineEnd() -> Int? {
-        var inQuotes = false
-        var i = pos
-        while i < end {
-            let b = buffer[i]
-            if b == UInt8(ascii: "\"") { inQuotes.toggle() }
-            else if !inQuotes && (b == 0x0A || b == 0x0D) { return i }
-            i += 1
-        }
-        return nil
-    }
+    private func lineEnd() -> Int? { scanLine().end }
 
     func sniffDelimiter() -> UInt8 {
+        let counts = scanLine().counts
+        if counts.comma >= counts.semicolon && counts.comma >= counts.tab { return UInt8(ascii: ",") }
+        return counts.semicolon >= counts.tab ? UInt8(ascii: ";") : 0x09
+    }
+
+    /// Walks the physical line at `pos` before the delimiter is known: a `"` opens a quoted section
+    /// only at the start of a field (after blanks, at the line start or after any candidate
+    /// delimiter); elsewhere it is a literal (spec 7). Counts the candidates outside quotes; `end` is
+    /// nil when the buffer ends before the line does.
+    private func scanLine() -> (end: Int?, counts: (comma: Int, semicolon: Int, tab: Int)) {
         var counts = (comma: 0, semicolon: 0, tab: 0)
         var inQuotes = false
+        var atFieldStart = true
         var i = pos
         while i < end {
             let b = buffer[i]
-            if b == UInt8(ascii: "\"") { inQuotes.toggle() }
-            else if !inQuotes {
-                if b == 0x0A || b == 0x0D { break }
-                if b == UInt8(ascii: ",") { counts.comma += 1 }
-                else if b == UInt8(ascii: ";") { counts.semicolon += 1 }
-                else if b == 0x09 { counts.tab += 1 }
+            if inQuotes {
+                if b == UInt8(ascii: "\"") {
+                    if i + 1 < end && buffer[i + 1] == UInt8(ascii: "\"") { i += 1 } else { inQuotes = false }
+                }
+            } else {
+                switch b {
+                case 0x0A, 0x0D: return (i, counts)
+                case UInt8(ascii: ","): counts.comma += 1; atFieldStart = true
+                case UInt8(ascii: ";"): counts.semicolon += 1; atFieldStart = true
+                case 0x09: counts.tab += 1; atFieldStart = true
+                case 0x20: break
+                case UInt8(ascii: "\""): inQuotes = atFieldStart; atFieldStart = false
+                default: atFieldStart = false
+                }
             }
             i += 1
         }
-        if counts.comma >= counts.semicolon && counts.comma >= counts.tab { return UInt8(ascii: ",") }
-        return counts.semicolon >= counts.tab ? UInt8(ascii: ";") : 0x09
+        return (nil, counts)
     }
 
     private mutating func refill(_ source: any ByteSource) throws(CSVError) {

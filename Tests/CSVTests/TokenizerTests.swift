@@ -44,6 +44,11 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(try readAll(Array("a;b\tc\n".utf8)).delimiter, UInt8(ascii: ";"))
         XCTAssertEqual(try readAll(Array("\"a;b;c\",d\n".utf8)).delimiter, UInt8(ascii: ","))
         XCTAssertEqual(try readAll(Array("abc\n".utf8)).delimiter, UInt8(ascii: ","))
+        // Found by fuzzing: a quote inside an unquoted header cell is a literal, not a quote.
+        let stray = try readAll(Array("id\"x;b;c\n1;2;3\n".utf8))
+        XCTAssertEqual(stray.delimiter, UInt8(ascii: ";"))
+        XCTAssertEqual(stray.records.first?.fields, ["id\"x", "b", "c"])
+        XCTAssertEqual(try readAll(Array("\"a;\"\"b\",c,d\n".utf8)).delimiter, UInt8(ascii: ","))
     }
 
     func testUnterminatedQuoteRunsToTheEndOfTheFileOnItsField() throws {
