@@ -40,34 +40,3 @@ public struct ReportContext: Sendable {
         return v >= 1 && v < n
     }
 }
-
-/// Sorting helpers shared by the tables: `all` (nil) sorts last.
-enum Order {
-    static func ascending<T: Comparable>(_ a: T?, _ b: T?) -> Bool? {
-        switch (a, b) {
-        case (nil, nil): return nil
-        case (nil, _): return false
-        case (_, nil): return true
-        case let (x?, y?): return x == y ? nil : x < y
-        }
-    }
-
-    static func finnish(_ a: String?, _ b: String?) -> Bool? {
-        switch (a, b) {
-        case (nil, nil): return nil
-        case (nil, _): return false
-        case (_, nil): return true
-        case let (x?, y?): return x == y ? nil : FinnishOrder.less(x, y)
-        }
-    }
-
-    static func codePoint(_ a: String, _ b: String) -> Bool? {
-        a == b ? nil : a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
-    }
-
-    /// The first decided comparison, left to right.
-    static func first(_ decisions: [() -> Bool?]) -> Bool {
-        for decide in decisions { if let d = decide() { return d } }
-        return false
-    }
-}

@@ -49,15 +49,20 @@ public enum Tables {
     /// project_id by code point; region and role in Finnish order; year ascending; spring, autumn;
     /// `all` last everywhere.
     public static func sorted(_ rows: [ParticipationRow], _ c: ReportContext) -> [ParticipationRow] {
-        rows.sorted { a, b in
-            Order.first([
-                { Order.codePoint(c.projectID(a.project), c.projectID(b.project)) },
-                { Order.finnish(a.region.map { c.regionName($0) }, b.region.map { c.regionName($0) }) },
-                { Order.ascending(a.year, b.year) },
-                { Order.ascending(a.term, b.term) },
-                { Order.finnish(a.role.map { c.label($0) }, b.role.map { c.label($0) }) },
-            ])
+        // Names are ranked once; the rows (thousands at national scale) then sort by integers.
+        func ranks(_ names: [String], by less: (String, String) -> Bool) -> [Int] {
+            var rank = [Int](repeating: 0, count: names.count)
+            for (position, index) in names.indices.sorted(by: { less(names[$0], names[$1]) }).enumerated() { rank[index] = position }
+            return rank
         }
+        let project = ranks(c.projects.map(\.id)) { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        let region = ranks(c.geography.regions.map(\.name), by: FinnishOrder.less)
+        let role = ranks(c.labels, by: FinnishOrder.less)
+        func key(_ r: ParticipationRow) -> [Int] {
+            [project[r.project], r.region.map { region[$0] } ?? .max, r.year ?? .max, r.term?.rawValue ?? .max,
+             r.role.map { role[Int($0)] } ?? .max]
+        }
+        return rows.map { (key($0), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
     }
 
     public static func coverage(_ rows: [CoverageRow], _ c: ReportContext) -> String {
