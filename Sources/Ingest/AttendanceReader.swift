@@ -42,7 +42,7 @@ public final class AttendanceReader {
     /// Reads one file. The state is not for other threads while this runs (the labels and
     /// rejections read as empty meanwhile).
     public func read(_ header: HeaderMap, progress: ((Int) -> Void)? = nil,
-                     emit: (AttendanceBatch) throws -> Void) throws(InputError) {
+                     emit: (AttendanceBatch) throws(InputError) -> Void) throws(InputError) {
         let c = Columns(header)
         let file = header.file.relativePath
         var batch = AttendanceBatch(file: file)
@@ -54,7 +54,7 @@ public final class AttendanceReader {
         var state = ParseState(catalog: self.state.catalog)
         swap(&state, &self.state)
         defer { swap(&state, &self.state) }
-        do {
+        try readingCSV {
             let reader = try CSVReader(path: header.file.path, encoding: header.encoding)
             _ = try reader.readHeader()
             while try reader.nextRecord() {
@@ -72,12 +72,6 @@ public final class AttendanceReader {
                 }
             }
             if !batch.rows.isEmpty { batch.bytesRead = reader.bytesConsumed; try emit(batch) }
-        } catch let error as CSVError {
-            throw .unreadable(error)
-        } catch let error as InputError {
-            throw error
-        } catch {
-            fatalError("unexpected error \(error)")
         }
         rowsRead[file] = count
     }

@@ -168,7 +168,7 @@ public enum CatalogReader {
             if !yearText.isEmpty && year == nil { problems.append(row.reject("year", .invalidNumber, Messages.invalidYear(yearText))) }
             let funder = row.text("funder")
             var funderCode: Int?
-            if !funder.isEmpty, case let .found(m) = catalog.geography.resolveMunicipality(funder) { funderCode = m.code }
+            if !funder.isEmpty, case let .found(m) = catalog.geography.resolveMunicipality(funder, suggest: false) { funderCode = m.code }
             let kind = BudgetKind.parse(row.text("kind"))
             if kind == nil {
                 problems.append(row.reject("kind", .invalidValue, Messages.invalidValue(row.text("kind"), allowed: BudgetKind.allCases.map(\.rawValue))))

@@ -10,6 +10,8 @@ public enum InputError: Error, Equatable, Sendable {
     case duplicateColumn(file: String, column: String)
     case needsMunicipalityOrRegion(file: String, found: [String])
     case sumOverflow(file: String, line: Int)
+    /// The consumer of the rows stopped reading (it failed itself); not shown to anyone.
+    case stopped
 
     /// 66 for a missing input, 65 for everything about the data.
     public var exitCode: Int32 {
@@ -36,8 +38,18 @@ public enum InputError: Error, Equatable, Sendable {
             return "\(file): column \"\(column)\" appears more than once; keep one of them"
         case let .needsMunicipalityOrRegion(file, found):
             return "\(file): attendance needs a \"municipality\" or a \"region\" column; found columns: \(found.joined(separator: ", "))"
+        case .stopped:
+            return "reading was stopped"
         case let .sumOverflow(file, line):
             return "\(file):\(line): the sum of amounts exceeds what can be counted exactly (more than 92 233 720 368 547 758,07 €)"
         }
     }
+}
+
+/// Runs `body`, reporting a CSV failure as an input error: the two errors reading can end in.
+func readingCSV<T>(_ body: () throws -> T) throws(InputError) -> T {
+    do { return try body() }
+    catch let error as CSVError { throw .unreadable(error) }
+    catch let error as InputError { throw error }
+    catch { preconditionFailure("reading throws only CSV and input errors, not \(error)") }
 }

@@ -33,9 +33,8 @@ enum TableRows {
     static func forEach(_ header: HeaderMap, rowsRead: inout Int,
                         _ body: (TextRow) throws(InputError) -> Void) throws(InputError) -> [Rejection] {
         var rejections: [Rejection] = []
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(path: header.file.path, encoding: header.encoding)
+        return try readingCSV {
+            let reader = try CSVReader(path: header.file.path, encoding: header.encoding)
             _ = try reader.readHeader()
             while try reader.nextRecord() {
                 rowsRead += 1
@@ -51,12 +50,6 @@ enum TableRows {
                 try body(TextRow(header: header, line: reader.line, values: padded, raws: paddedRaws))
             }
             return rejections
-        } catch let error as CSVError {
-            throw .unreadable(error)
-        } catch let error as InputError {
-            throw error
-        } catch {
-            fatalError("unexpected error \(error)")
         }
     }
 

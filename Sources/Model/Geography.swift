@@ -134,7 +134,8 @@ public struct Geography: Sendable {
 
     /// A 1–3 digit code (`91` = `091`), `KU091`, or a Finnish or Swedish name. Text that looks like a
     /// code is never tried as a name.
-    public func resolveMunicipality(_ text: String) -> Lookup<Municipality> {
+    /// `suggest: false` skips the search for the closest name (a funder is never rejected).
+    public func resolveMunicipality(_ text: String, suggest: Bool = true) -> Lookup<Municipality> {
         let t = TextKey.trimmed(text)
         var digits = Substring(t)
         if digits.count > 2, digits.prefix(2).lowercased() == "ku" { digits = digits.dropFirst(2) }
@@ -143,7 +144,7 @@ public struct Geography: Sendable {
             return .unknown(suggestion: nil)
         }
         if let code = codeByName[TextKey.name(t)], let m = municipalitiesByCode[code] { return .found(m) }
-        return .unknown(suggestion: closest(TextKey.name(t), among: municipalitiesByCode.values.map(\.name)))
+        return .unknown(suggestion: suggest ? closest(TextKey.name(t), among: municipalitiesByCode.values.map(\.name)) : nil)
     }
 
     /// A region name (Finnish or Swedish) or region code (`MK01`).

@@ -16,7 +16,6 @@ final class AttendanceStream: @unchecked Sendable {
     private var failure: InputError?
     private static let depth = 4
 
-    struct Cancelled: Error {}
 
     struct Outcome {
         var accumulator = ParticipationAccumulator()
@@ -33,18 +32,17 @@ final class AttendanceStream: @unchecked Sendable {
         let handoff = Handoff(reader)
         let producer = Thread {
             let reader = handoff.value
-            do {
+            do throws(InputError) {
                 for header in headers {
                     let size = (try? FileManager.default.attributesOfItem(atPath: header.file.path)[.size] as? Int) ?? 0
-                    try reader.read(header, progress: progress.map { report in { report(header.file.relativePath, $0, size) } }) { batch in
+                    try reader.read(header, progress: progress.map { report in { report(header.file.relativePath, $0, size) } }) { batch throws(InputError) in
                         try stream.put(batch)
                     }
                 }
                 stream.finish(nil)
-            } catch let error as InputError {
-                stream.finish(error)
             } catch {
-                stream.finish(nil)
+                // Stopped: the consumer failed first and reports its own error.
+                stream.finish(error == .stopped ? nil : error)
             }
         }
         producer.stackSize = 8 << 20
@@ -100,11 +98,11 @@ final class AttendanceStream: @unchecked Sendable {
         return outcome
     }
 
-    private func put(_ batch: AttendanceBatch) throws {
+    private func put(_ batch: AttendanceBatch) throws(InputError) {
         condition.lock()
         defer { condition.unlock() }
         while queue.count >= Self.depth && !cancelled { condition.wait() }
-        if cancelled { throw Cancelled() }
+        if cancelled { throw InputError.stopped }
         queue.append(batch)
         condition.broadcast()
     }
