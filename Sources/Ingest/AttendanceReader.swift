@@ -27,7 +27,8 @@ public final class AttendanceReader {
 
     public init(catalog: Catalog) { state = ParseState(catalog: catalog) }
 
-    public func label(_ id: Int32) -> String { id < 0 ? "" : labels[Int(id)] }
+    /// The id of a normalised label, for targets such as `participants:ROLE`.
+    public func labelID(_ label: String) -> Int32? { state.labelIDs[label] }
 
     struct Columns {
         let project, date, participants, eventID, title, eventType, municipality, region, role, sector, person: Int
@@ -83,7 +84,7 @@ struct ParseState {
     let catalog: Catalog
     var rejections: [Rejection] = []
     var labels: [String] = []
-    private var labelIDs: [String: Int32] = [:]
+    fileprivate(set) var labelIDs: [String: Int32] = [:]
     private var projects = ByteInterner(), places = ByteInterner(), words = ByteInterner()
     private var texts = ByteInterner(), persons = ByteInterner(), dates = ByteInterner()
     private var projectCache: [Int32] = []

@@ -44,7 +44,7 @@ public enum CatalogReader {
             }
             let shape = try TableRows.forEach(header, rowsRead: &read) { row throws(InputError) in
                 var problems: [Rejection] = []
-                let code = parseCode(row.text("municipality_code"))
+                let code = PopulationRow.parseCode(row.text("municipality_code"))
                 if code == nil { problems.append(invalidOrMissing(row, "municipality_code", .invalidValue, Messages.invalidCode)) }
                 for column in ["municipality", "region"] where row.text(column).isEmpty {
                     problems.append(row.reject(column, .missingValue, Messages.missingValue(column)))
@@ -74,13 +74,11 @@ public enum CatalogReader {
             }
             rejections += shape
             rowsRead[header.file.relativePath] = read
-            log += unknownColumnsLine(header)
         }
         return rows
     }
 
     static func readProjects(_ header: HeaderMap, options: IngestOptions, rowsRead: inout Int, into catalog: inout Catalog) throws(InputError) {
-        catalog.log += unknownColumnsLine(header)
         var seen = Set<Project>()
         let shape = try TableRows.forEach(header, rowsRead: &rowsRead) { row throws(InputError) in
             var problems: [Rejection] = []
@@ -134,7 +132,6 @@ public enum CatalogReader {
     }
 
     static func readMembers(_ header: HeaderMap, rowsRead: inout Int, into catalog: inout Catalog) throws(InputError) {
-        catalog.log += unknownColumnsLine(header)
         var seen = Set(catalog.members)
         let shape = try TableRows.forEach(header, rowsRead: &rowsRead) { row throws(InputError) in
             var problems: [Rejection] = []
@@ -149,7 +146,6 @@ public enum CatalogReader {
     }
 
     static func readBudget(_ header: HeaderMap, rowsRead: inout Int, into catalog: inout Catalog) throws(InputError) {
-        catalog.log += unknownColumnsLine(header)
         var seen = Set<[String]>()
         let shape = try TableRows.forEach(header, rowsRead: &rowsRead) { row throws(InputError) in
             var problems: [Rejection] = []
@@ -187,7 +183,6 @@ public enum CatalogReader {
     }
 
     static func readTargets(_ header: HeaderMap, rowsRead: inout Int, into catalog: inout Catalog) throws(InputError) {
-        catalog.log += unknownColumnsLine(header)
         var seen = Set(catalog.targets)
         let shape = try TableRows.forEach(header, rowsRead: &rowsRead) { row throws(InputError) in
             var problems: [Rejection] = []
@@ -232,17 +227,5 @@ public enum CatalogReader {
             problems.append(row.reject(column, .unknownMunicipality, Messages.unknownMunicipality(text, suggestion: suggestion)))
             return nil
         }
-    }
-
-    /// 1–3 digits, optionally after `KU`.
-    static func parseCode(_ text: String) -> Int? {
-        var digits = Substring(text)
-        if digits.count > 2 && digits.prefix(2).lowercased() == "ku" { digits = digits.dropFirst(2) }
-        guard (1...3).contains(digits.count), digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        return Int(digits)
-    }
-
-    static func unknownColumnsLine(_ header: HeaderMap) -> [String] {
-        header.unknownColumns.isEmpty ? [] : ["\(header.file.relativePath): ignoring unknown columns: \(header.unknownColumns.joined(separator: ", "))"]
     }
 }

@@ -17,6 +17,13 @@ public struct HeaderMap: Sendable {
     public func has(_ column: String) -> Bool { index(of: column) != nil }
 
     /// Reads and checks the header of `file`; the reader is left positioned at the first row.
+    /// Opens `file` (sniffing its encoding over the whole file) and reads and checks its header.
+    public static func open(_ file: InputFile) throws(InputError) -> HeaderMap {
+        let reader: CSVReader
+        do { reader = try CSVReader(path: file.path) } catch { throw .unreadable(error) }
+        return try read(file, reader: reader)
+    }
+
     public static func read(_ file: InputFile, reader: CSVReader) throws(InputError) -> HeaderMap {
         let header: [String]?
         do { header = try reader.readHeader() } catch { throw .unreadable(error) }

@@ -75,16 +75,12 @@ enum PxWebPopulation {
     /// `Helsinki`, `KU091 Helsinki`, `091 Helsinki`, or a merged municipality's name or code.
     static func municipalityCode(_ area: String, builtin: Geography) -> Int? {
         var name = Substring(area)
-        var code: String?
-        if let space = name.firstIndex(of: " ") {
-            var head = name[..<space]
-            if head.count > 2 && head.prefix(2).lowercased() == "ku" { head = head.dropFirst(2) }
-            if !head.isEmpty && head.allSatisfy(\.isASCII) && head.allSatisfy(\.isNumber) {
-                code = String(head)
-                name = name[name.index(after: space)...]
-            }
+        var code: Int?
+        if let space = name.firstIndex(of: " "), let head = PopulationRow.codeDigits(name[..<space]) {
+            code = Int(head)
+            name = name[name.index(after: space)...]
         }
-        if let code, let value = Int(code) {
+        if let value = code {
             if builtin.municipality(code: value) != nil { return value }
             let padded = PopulationRow.codeText(value)
             return mergedInto[padded]

@@ -137,10 +137,8 @@ public struct Geography: Sendable {
     /// `suggest: false` skips the search for the closest name (a funder is never rejected).
     public func resolveMunicipality(_ text: String, suggest: Bool = true) -> Lookup<Municipality> {
         let t = TextKey.trimmed(text)
-        var digits = Substring(t)
-        if digits.count > 2, digits.prefix(2).lowercased() == "ku" { digits = digits.dropFirst(2) }
-        if !digits.isEmpty && digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-            if digits.count <= 3, let code = Int(digits), let m = municipalitiesByCode[code] { return .found(m) }
+        if PopulationRow.codeDigits(t) != nil {
+            if let code = PopulationRow.parseCode(t), let m = municipalitiesByCode[code] { return .found(m) }
             return .unknown(suggestion: nil)
         }
         if let code = codeByName[TextKey.name(t)], let m = municipalitiesByCode[code] { return .found(m) }

@@ -24,4 +24,19 @@ public struct PopulationRow: Hashable, Sendable {
     public static func codeText(_ code: Int) -> String {
         code < 10 ? "00\(code)" : code < 100 ? "0\(code)" : "\(code)"
     }
+
+    /// The digits of a text written as a municipality code: `91`, `091`, `KU091` (any number of
+    /// digits, so that a too-long code is still recognised as a code); nil for anything else.
+    public static func codeDigits<S: StringProtocol>(_ text: S) -> S.SubSequence? {
+        var digits = text[...]
+        if digits.count > 2, digits.prefix(2).lowercased() == "ku" { digits = digits.dropFirst(2) }
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return digits
+    }
+
+    /// A municipality code of 1–3 digits, optionally after `KU`.
+    public static func parseCode<S: StringProtocol>(_ text: S) -> Int? {
+        guard let digits = codeDigits(text), digits.count <= 3 else { return nil }
+        return Int(digits)
+    }
 }

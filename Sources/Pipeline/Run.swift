@@ -30,18 +30,13 @@ public struct Run {
         }
     }
 
-    static let outputFiles = ["cost_shares.csv", "municipal_shares.csv", "participation.csv", "participation_totals.csv",
-                              "coverage.csv", "progress.csv", "rejected.csv", "summary.txt"]
-
     private func perform() throws(Failure) -> Int32 {
         let started = now()
         let writing = settings.command == .run
-        var lock: OutputLock?
-        if writing {
-            try AtomicOutputs.makeDirectory(settings.outputs)
-            lock = try OutputLock(directory: settings.outputs)
-        }
-        defer { _ = lock }
+        if writing { try AtomicOutputs.makeDirectory(settings.outputs) }
+        let lock = writing ? try OutputLock(directory: settings.outputs) : nil
+        // Held until the run returns; released by the operating system if the process dies.
+        defer { withExtendedLifetime(lock) {} }
 
         // Every fatal check before any row is used: 66 first, then each file's decoding and header.
         let files: [InputKind: [InputFile]]
@@ -49,16 +44,7 @@ public struct Run {
         var headers: [InputKind: [HeaderMap]] = [:]
         for kind in InputKind.allCases {
             for file in files[kind] ?? [] {
-                do {
-                    let reader = try CSVReader(path: file.path)
-                    headers[kind, default: []].append(try HeaderMap.read(file, reader: reader))
-                } catch let error as CSVError {
-                    throw Failure(.unreadable(error))
-                } catch let error as InputError {
-                    throw Failure(error)
-                } catch {
-                    throw Failure(message: "\(error)", exitCode: Failure.dataError)
-                }
+                do { headers[kind, default: []].append(try HeaderMap.open(file)) } catch { throw Failure(error) }
             }
         }
 
@@ -75,7 +61,7 @@ public struct Run {
                           exitCode: Failure.usage)
         }
         catalog.log.forEach { log("grantstats: \($0)") }
-        for header in headers[.attendance] ?? [] where !header.unknownColumns.isEmpty {
+        for header in InputKind.allCases.flatMap({ headers[$0] ?? [] }) where !header.unknownColumns.isEmpty {
             log("grantstats: \(header.file.relativePath): ignoring unknown columns: \(header.unknownColumns.joined(separator: ", "))")
         }
 
@@ -93,9 +79,8 @@ public struct Run {
             figures.participationTotals = result.totals
             figures.coverage = try Coverage.compute(projects: catalog.projects, members: catalog.members, budget: catalog.budget,
                                                     geography: catalog.geography, activity: result.activity)
-            let labelIDs = Dictionary(reader.labels.enumerated().map { ($0.element, Int32($0.offset)) }, uniquingKeysWith: { a, _ in a })
             figures.progress = Progress.compute(projects: catalog.projects, targets: catalog.targets, coverage: figures.coverage,
-                                                activity: result.activity, labelID: { labelIDs[$0] })
+                                                activity: result.activity, labelID: reader.labelID)
         } catch { throw Failure(error) }
 
         let rejections = (catalog.rejections + reader.rejections + attendance.duplicates).sorted(by: Rejection.ordered)

@@ -10,7 +10,8 @@ enum Fixture {
         .deletingLastPathComponent().path
     static let sampleInputs = repository + "/Inputs"
     /// The files a run writes besides the manifest.
-    static let outputNames = Run.outputFiles
+    static let outputNames = ["cost_shares.csv", "municipal_shares.csv", "participation.csv", "participation_totals.csv",
+                              "coverage.csv", "progress.csv", "rejected.csv", "summary.txt"]
     static let manifest = AtomicOutputs.manifestName
 
     /// A copy of the sample inputs plus a generated attendance file of about `bytes` bytes, read
