@@ -32,7 +32,7 @@ public enum Counts {
     /// Exactly four digits in 1990–2100.
     public static func parseYear(_ text: String) -> Int? {
         guard text.utf8.count == 4, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-              let y = Int(text), (1990...2100).contains(y) else { return nil }
+              let y = Int(text), DayDate.years.contains(y) else { return nil }
         return y
     }
 }

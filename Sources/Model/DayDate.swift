@@ -2,8 +2,13 @@
 public struct DayDate: Hashable, Comparable, Sendable {
     public let packed: Int32
 
+    /// The years a date may have, like a `year` cell (spec 8.1): `1.3.0202` is a typing error, not 202.
+    public static let years = 1990...2100
+
+    /// Every way of making a date from input goes through here, so the calendar and year checks
+    /// are one rule.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+        guard DayDate.years.contains(year), (1...12).contains(month), day >= 1,
               day <= DayDate.daysIn(month: month, year: year) else { return nil }
         packed = Int32(year * 10_000 + month * 100 + day)
     }
@@ -23,7 +28,7 @@ public struct DayDate: Hashable, Comparable, Sendable {
         }
     }
 
-    public static let acceptedForms = "d.m.yyyy (e.g. 1.5.2007) or yyyy-mm-dd (e.g. 2007-05-01)"
+    public static let acceptedForms = "d.m.yyyy (e.g. 1.5.2007) or yyyy-mm-dd (e.g. 2007-05-01), in the years 1990–2100"
 
     /// `d.m.yyyy` (one or two digit day and month) or ISO `yyyy-mm-dd`, from UTF-8 bytes.
     public static func parse(_ b: UnsafeBufferPointer<UInt8>) -> DayDate? {
