@@ -6,7 +6,8 @@ public enum AnalysisError: Error, Equatable, Sendable {
 
     public var message: String {
         switch self {
-        case let .overflow(what): return "\(what) exceeds what can be counted exactly (64-bit cents or counts)"
+        case let .overflow(what):
+            return "\(what): the sum exceeds what can be counted exactly (64-bit cents or counts); look for a mistyped number"
         }
     }
 }
@@ -17,6 +18,19 @@ extension Money {
         var total = Money.zero
         for amount in amounts {
             guard let next = total.adding(amount) else { throw .overflow(what: what()) }
+            total = next
+        }
+        return total
+    }
+}
+
+/// Checked sums of counts (children, population, participants): an overflow names the figure.
+extension Counts {
+    static func sum<S: Sequence>(_ values: S, what: @autoclosure () -> String) throws(AnalysisError) -> Int64 where S.Element == Int64 {
+        var total: Int64 = 0
+        for value in values {
+            let (next, overflow) = total.addingReportingOverflow(value)
+            if overflow { throw .overflow(what: what()) }
             total = next
         }
         return total

@@ -56,12 +56,12 @@ public enum CostShares {
         let municipal = try Money.sum(lines.filter { $0.source == .municipal }.map(\.amount), what: what)
         let other = try Money.sum(lines.filter { $0.source == .other }.map(\.amount), what: what)
         let total = try Money.sum([grant, municipal, other], what: what)
-        let limit = Fraction(Int128(total.cents), 1) * rate.value
-        let maxGrant = Money(cents: Int64(limit.floor()))
-        guard let headroom = maxGrant.subtracting(grant) else { throw .overflow(what: what) }
+        // A rate is at most 1, so ⌊total × rate⌋ always fits; computed exactly however long the rate.
+        guard let limit = rate.value.floor(times: Int128(total.cents)), let maxGrant = Int64(exactly: limit).map(Money.init(cents:)),
+              let headroom = maxGrant.subtracting(grant) else { throw .overflow(what: what) }
         let status: CostShareRow.Status
         if total.cents <= 0 { status = .noTotal }
-        else { status = Fraction(Int128(grant.cents), 1) <= limit ? .ok : .overLimit }
+        else { status = rate.value.product(Int128(total.cents), isLessThan: Int128(grant.cents)) ? .overLimit : .ok }
         return CostShareRow(project: project, kind: kind, year: year, grant: grant, municipal: municipal, other: other,
                             total: total, rate: rate, maxGrant: maxGrant, headroom: headroom, status: status)
     }

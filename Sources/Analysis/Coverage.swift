@@ -37,6 +37,7 @@ public enum Coverage {
             let areaCodes = Set(inArea.map(\.code))
             let memberCodes = Set((membersOf[index] ?? []).map(\.code))
             let participating = inArea.filter { memberCodes.contains($0.code) }
+            let children = "the children 0–17 of the area of project \(project.id)"
             let grant = try Money.sum(budget.filter { $0.project == index && $0.kind == .planned && $0.source == .grant }.map(\.amount),
                                       what: "the planned grant of project \(project.id)")
             rows.append(CoverageRow(
@@ -48,8 +49,8 @@ public enum Coverage {
                 municipalitiesParticipating: participating.count,
                 municipalitiesTotal: inArea.count,
                 municipalitiesOutsideArea: memberCodes.subtracting(areaCodes).count,
-                childrenCovered: participating.reduce(0) { $0 + ($1.children ?? 0) },
-                childrenTotal: inArea.reduce(0) { $0 + ($1.children ?? 0) },
+                childrenCovered: try Counts.sum(participating.map { $0.children ?? 0 }, what: children),
+                childrenTotal: try Counts.sum(inArea.map { $0.children ?? 0 }, what: children),
                 participants: activity[index]?.participants ?? 0,
                 plannedGrant: grant))
         }

@@ -37,7 +37,7 @@ public enum MunicipalShares {
                 let what = "the municipal share of project \(project.id)"
                 let total = try Money.sum(municipal.map(\.amount), what: what)
                 let keys = codes.map { keyValue(code: $0, key: project.allocationKey, geography: geography) }
-                let keySum = keys.reduce(Int64(0)) { $0 + ($1 ?? 0) }
+                let keySum = try Counts.sum(keys.map { $0 ?? 0 }, what: "the allocation keys of project \(project.id)")
                 let parts = total.cents > 0 && keySum > 0
                     ? allocate(total, weights: keys.map { $0 ?? 0 }) : nil
                 for (i, code) in codes.enumerated() {
@@ -67,7 +67,7 @@ public enum MunicipalShares {
     /// Splits `total` in proportion to `weights`, to the cent, by largest remainder; ties go to the
     /// earlier weight (the lower municipality code). The parts always sum exactly to `total`.
     public static func allocate(_ total: Money, weights: [Int64]) -> [Money] {
-        let sum = Int128(weights.reduce(0, +))
+        let sum = weights.reduce(Int128(0)) { $0 + Int128($1) }
         precondition(sum > 0 && total.cents >= 0)
         var parts = weights.map { Int128(total.cents) * Int128($0) / sum }
         let remainders = weights.map { Int128(total.cents) * Int128($0) % sum }

@@ -87,9 +87,7 @@ public struct ParticipationAccumulator: Sendable {
 
     @inline(__always)
     private mutating func add(_ row: AttendanceRow, group g: Int32) throws(AnalysisError) {
-        let (sum, overflow) = groups[Int(g)].participants.addingReportingOverflow(row.participants)
-        if overflow { throw .overflow(what: "the number of participants") }
-        groups[Int(g)].participants = sum
+        groups[Int(g)].participants = try Self.checkedSum(groups[Int(g)].participants, row.participants)
         _ = eventGroups.insert(UInt64(UInt32(row.event)) << 32 | UInt64(UInt32(g)))
         if row.person >= 0 {
             groups[Int(g)].hasPerson = true
@@ -99,6 +97,13 @@ public struct ParticipationAccumulator: Sendable {
         if row.sector >= 0 { _ = sectors.insert(UInt64(UInt32(row.project)) << 32 | UInt64(UInt32(row.sector))) }
     }
 
+    @inline(__always)
+    static func checkedSum(_ a: Int64, _ b: Int64) throws(AnalysisError) -> Int64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        if overflow { throw .overflow(what: "the number of participants") }
+        return sum
+    }
+
     public struct Result: Sendable {
         public var detail: [ParticipationRow] = []
         public var totals: [ParticipationRow] = []
@@ -106,7 +111,7 @@ public struct ParticipationAccumulator: Sendable {
     }
 
     /// The rows of both tables, unsorted, and each project's whole-project figures.
-    public func finish() -> Result {
+    public func finish() throws(AnalysisError) -> Result {
         // The four grouping sets of participation_totals plus the detail: a group id per set.
         struct SetKey: Hashable { let project: Int32, region: Int32?, year: Int32?, term: Term?, role: Int32? }
         var keys: [SetKey] = []
@@ -129,7 +134,10 @@ public struct ParticipationAccumulator: Sendable {
                 id(SetKey(project: g.project, region: nil, year: g.year, term: g.term, role: nil)),
                 id(SetKey(project: g.project, region: nil, year: nil, term: nil, role: nil)),
             ]
-            for i in ids { participants[i] += g.participants; hasPerson[i] = hasPerson[i] || g.hasPerson }
+            for i in ids {
+                participants[i] = try Self.checkedSum(participants[i], g.participants)
+                hasPerson[i] = hasPerson[i] || g.hasPerson
+            }
             setsOfGroup += ids.map(Int32.init)
         }
         /// Distinct items (events or persons) per grouping set, from the (item, group) pairs: the
@@ -177,7 +185,9 @@ public struct ParticipationAccumulator: Sendable {
             }
         }
         for g in groups {
-            result.activity[Int(g.project), default: ProjectActivity()].participantsByRole[g.role, default: 0] += g.participants
+            let sum = try Self.checkedSum(result.activity[Int(g.project), default: ProjectActivity()].participantsByRole[g.role] ?? 0,
+                                          g.participants)
+            result.activity[Int(g.project)]!.participantsByRole[g.role] = sum
         }
         var eventProject: [Int32: Int32] = [:]
         eventGroups.forEach { pair in eventProject[Int32(pair >> 32)] = groups[Int(pair & 0xFFFF_FFFF)].project }

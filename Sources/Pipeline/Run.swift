@@ -68,10 +68,10 @@ public struct Run {
         let reader = AttendanceReader(catalog: catalog)
         let attendance = try AttendanceStream.run(reader, headers: headers[.attendance] ?? [], progress: showProgress ? Run.progressLine : nil)
         if showProgress { FileHandle.standardError.write("\r\u{1B}[K".data(using: .utf8)!) }
-        let result = attendance.accumulator.finish()
 
         var figures = Figures()
         do throws(AnalysisError) {
+            let result = try attendance.accumulator.finish()
             figures.costShares = try CostShares.compute(projects: catalog.projects, budget: catalog.budget)
             figures.municipalShares = try MunicipalShares.compute(projects: catalog.projects, members: catalog.members,
                                                                  budget: catalog.budget, geography: catalog.geography)

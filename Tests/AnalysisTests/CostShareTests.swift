@@ -4,7 +4,7 @@ import Model
 
 final class CostShareTests: XCTestCase {
     func project(_ id: String, rate: Rate = .standard) -> Project {
-        Project(id: id, name: id, areaText: "Uusimaa", area: [], grantRateMax: rate, allocationKey: .children)
+        Project(id: id, name: id, area: [], grantRateMax: rate, allocationKey: .children)
     }
 
     func euros(_ e: Int64, _ c: Int64 = 0) -> Money { Money(cents: e * 100 + c) }

@@ -16,7 +16,7 @@ final class ParticipationTests: XCTestCase {
         try acc.add(row(event: 0, date: "1.3.2021", region: 1, participants: 7))
         try acc.add(row(event: 0, date: "1.3.2021", region: 1, role: 1, participants: 2))
         try acc.add(row(event: 1, date: "1.9.2021", region: 1, participants: 3))
-        let result = acc.finish()
+        let result = try acc.finish()
         func total(_ region: Int?, _ year: Int?, _ term: Term?) -> ParticipationRow? {
             result.totals.first { $0.region == region && $0.year == year && $0.term == term }
         }
@@ -46,7 +46,7 @@ final class ParticipationTests: XCTestCase {
                                 person: Bool.random(using: &rng) ? Int32.random(in: 0..<50, using: &rng) : -1,
                                 participants: Int64.random(in: 0...20, using: &rng)))
             }
-            let r = acc.finish()
+            let r = try acc.finish()
             for t in r.totals {
                 let finer: [ParticipationRow]
                 if t.region != nil && t.year != nil {

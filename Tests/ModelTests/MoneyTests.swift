@@ -7,7 +7,7 @@ final class MoneyTests: XCTestCase {
             ("365491", 36_549_100), ("365 491,00", 36_549_100), ("365.491,00 €", 36_549_100), ("-1 250,5", -125_050),
             ("EUR 91491.00", 9_149_100), ("91491.00EUR", 9_149_100), ("eur91491", 9_149_100), ("€ -5", -500), ("-€5", -500),
             ("−1 000,00", -100_000), ("1\u{00A0}000\u{202F}000,01", 100_000_001), ("64081,480", 6_408_148),
-            ("1,234.56", 123_456), ("1.234.567", 123_456_700), ("1234.560000", 123_456), ("0,5", 50), ("12,3", 1230),
+            ("1,234.56", 123_456), ("1.234.567", 123_456_700), ("1,234,567", 123_456_700), ("1 234 567", 123_456_700), ("1234.560000", 123_456), ("0,5", 50), ("12,3", 1230),
             ("1 000 000 000 000,00", 100_000_000_000_000), ("-0,00", 0), ("1234,000", 123_400),
         ]
         for (text, cents) in cases { XCTAssertEqual(Money.parse(text)?.cents, cents, text) }
@@ -53,9 +53,14 @@ final class RateAndNumberTests: XCTestCase {
         XCTAssertEqual(DayDate.parse("01.05.2007"), DayDate(year: 2007, month: 5, day: 1))
         XCTAssertEqual(DayDate.parse("2024-02-29"), DayDate(year: 2024, month: 2, day: 29))
         for text in ["29.2.2023", "2023-2-1", "1.5.07", "5/1/2007", "39203", "31.4.2021", "2021-13-01", "1.5.2007 12:00",
-                     "", "1..2007", "100.1.2007", "2021-00-10"] {
+                     "", "1..2007", "100.1.2007", "2021-00-10",
+                     // Spec 8.1: a date's year is 1990–2100, like a `year` cell.
+                     "1.3.0202", "1.1.0001", "31.12.9999", "0202-03-01", "31.12.1989", "1.1.2101"] {
             XCTAssertNil(DayDate.parse(text), text)
         }
+        XCTAssertEqual(DayDate.parse("1.1.1990"), DayDate(year: 1990, month: 1, day: 1))
+        XCTAssertEqual(DayDate.parse("2100-12-31"), DayDate(year: 2100, month: 12, day: 31))
+        XCTAssertNil(DayDate(year: 202, month: 3, day: 1))
         XCTAssertEqual(DayDate.parse("30.6.2021")!.term, .spring)
         XCTAssertEqual(DayDate.parse("1.7.2021")!.term, .autumn)
     }
@@ -71,6 +76,24 @@ final class RateAndNumberTests: XCTestCase {
         XCTAssertNil(Counts.parseHundredths("1,234"))
         XCTAssertEqual(Counts.parseYear("2021"), 2021)
         for text in ["1989", "2101", "21", "20211", "２０２１"] { XCTAssertNil(Counts.parseYear(text), text) }
+    }
+
+    /// Limits of valid inputs never trap: a 30-digit rate times a trillion euros is still exact.
+    func testExactLimitArithmeticOnLongRates() throws {
+        let rate = try XCTUnwrap(Rate.parse("0,1234567890123456789012345678")).value
+        let total: Int128 = 299_999_999_999_999
+        XCTAssertEqual(rate.floor(times: total), 37_037_036_703_703)
+        XCTAssertEqual(rate.floor(times: -total), -37_037_036_703_704)
+        XCTAssertTrue(rate.product(total, isLessThan: 37_037_036_703_704))
+        XCTAssertFalse(rate.product(total, isLessThan: 37_037_036_703_703))
+        XCTAssertEqual(Fraction(1).floor(times: -5), -5)
+        XCTAssertEqual(Fraction(3, 4).floor(times: -5), -4)
+        XCTAssertEqual(Fraction(3, 4).floor(times: Int128(Int64.max)), Int128(Int64.max) * 3 / 4)
+        XCTAssertNil(Fraction(2).floor(times: .max))
+        let big = Fraction(Int128.max, 3), bigger = Fraction(Int128.max, 2)
+        XCTAssertTrue(big < bigger)
+        XCTAssertFalse(bigger < big)
+        XCTAssertTrue(Fraction(-Int128.max, 3) < Fraction(1, Int128.max))
     }
 
     func testRoundingHalfAwayFromZero() {

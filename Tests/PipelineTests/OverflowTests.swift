@@ -16,7 +16,7 @@ final class OverflowTests: XCTestCase {
         dir.write("attendance/a.csv", rows.joined(separator: "\n") + "\n")
         let result = Binary.run(["--inputs", dir.path, "--outputs", dir.file("out"), "--quiet"])
         XCTAssertEqual(result.exitCode, 65)
-        XCTAssertTrue(result.stderr.contains("participants exceeds what can be counted exactly"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("the number of participants: the sum exceeds what can be counted exactly"), result.stderr)
         XCTAssertNil(dir.read("out/cost_shares.csv"))
     }
 
