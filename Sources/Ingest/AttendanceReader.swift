@@ -27,6 +27,11 @@ public final class AttendanceReader {
 
     public init(catalog: Catalog) { state = ParseState(catalog: catalog) }
 
+    /// A row whose fingerprint an earlier kept row has (the consumer decides that, see AttendanceIdentity).
+    public static func duplicate(file: String, line: Int) -> Rejection {
+        Rejection(file: file, line: line, column: "", columnIndex: 0, value: "", reason: .duplicateRow, message: Messages.duplicateRow())
+    }
+
     /// The id of a normalised label, for targets such as `participants:ROLE`.
     public func labelID(_ label: String) -> Int32? { state.labelIDs[label] }
 
@@ -182,10 +187,9 @@ struct ParseState {
         let eventIDCell = cell(c.eventID)
         let eventID: Int32 = eventIDCell.isEmpty ? -1 : texts.id(eventIDCell)
         let title: Int32 = texts.id(cell(c.title))
-        let role = labelID(cell(c.role), empty: "unspecified")
-        let eventType = labelID(cell(c.eventType), empty: "")
-        let sectorCell = cell(c.sector)
-        let sector = sectorCell.isEmpty ? -1 : labelID(sectorCell, empty: "")
+        let role = labelID(cell(c.role), empty: .unspecified)
+        let eventType = labelID(cell(c.eventType), empty: .empty)
+        let sector = labelID(cell(c.sector), empty: .absent)
 
         let event: Int32
         if eventID >= 0 {
@@ -203,12 +207,12 @@ struct ParseState {
             event = events.denseID(1 << 63 | UInt64(UInt32(project)) << 32 | UInt64(UInt32(pair)))
         }
 
-        var fingerprint: UInt64 = 0x5851_F42D_4C95_7F2D
-        @inline(__always) func mix(_ v: Int64) { fingerprint = mix64(fingerprint ^ UInt64(bitPattern: v)) }
-        mix(Int64(project)); mix(Int64(date.packed)); mix(Int64(eventID)); mix(Int64(title)); mix(Int64(eventType))
-        mix(Int64(code)); mix(Int64(regionColumn)); mix(Int64(role)); mix(Int64(sector)); mix(Int64(person)); mix(participants)
+        let identity = AttendanceIdentity(
+            projectID: Int64(project), date: Int64(date.packed), participants: participants, eventID: Int64(eventID),
+            title: Int64(title), eventType: Int64(eventType), municipality: Int64(code), region: Int64(regionColumn),
+            role: Int64(role), sector: Int64(sector), personID: Int64(person))
         return AttendanceRow(project: project, event: event, date: date, region: region, role: role, eventType: eventType,
-                             sector: sector, person: person, participants: participants, fingerprint: fingerprint)
+                             sector: sector, person: person, participants: participants, fingerprint: identity.fingerprint)
     }
 
     /// Plain digits are nearly every count: read them here, leave the rest (grouping, `12,0`) to
@@ -305,19 +309,36 @@ struct ParseState {
         return regionCache[Int(id)]
     }
 
-    private mutating func labelID(_ b: UnsafeBufferPointer<UInt8>, empty: String) -> Int32 {
+    /// The cache is keyed by the cell's bytes, so it holds what depends on the bytes alone: the
+    /// normalised label, or `emptyLabel`. The column's default for an empty label (role:
+    /// `unspecified`) is applied after it, per call.
+    private mutating func labelID(_ b: UnsafeBufferPointer<UInt8>, empty: EmptyLabel) -> Int32 {
         let id = Int(words.id(b))
         while labelCache.count <= id { labelCache.append(Int32.min) }
         if labelCache[id] == Int32.min {
             let text = TextKey.label(String(decoding: b, as: UTF8.self))
-            let label = text.isEmpty ? empty : text
-            if let known = labelIDs[label] { labelCache[id] = known }
-            else {
-                labelCache[id] = Int32(labels.count)
-                labelIDs[label] = Int32(labels.count)
-                labels.append(label)
-            }
+            labelCache[id] = text.isEmpty ? Self.emptyLabel : intern(label: text)
         }
-        return labelCache[id]
+        return labelCache[id] == Self.emptyLabel ? defaultLabel(empty) : labelCache[id]
+    }
+
+    private static let emptyLabel: Int32 = -3
+
+    /// What an empty cell means in a column: `unspecified` for role, the empty label for
+    /// event_type, no sector (-1) for sector.
+    enum EmptyLabel: Int { case unspecified, empty, absent }
+    private var defaultLabelIDs: [Int32] = [-1, -1]
+
+    private mutating func defaultLabel(_ kind: EmptyLabel) -> Int32 {
+        if kind == .absent { return -1 }
+        if defaultLabelIDs[kind.rawValue] < 0 { defaultLabelIDs[kind.rawValue] = intern(label: kind == .unspecified ? "unspecified" : "") }
+        return defaultLabelIDs[kind.rawValue]
+    }
+
+    private mutating func intern(label: String) -> Int32 {
+        if let known = labelIDs[label] { return known }
+        labelIDs[label] = Int32(labels.count)
+        labels.append(label)
+        return Int32(labels.count - 1)
     }
 }

@@ -8,7 +8,9 @@ public enum CatalogReader {
         var log: [String] = []
         var rowsRead: [String: Int] = [:]
         var rejections: [Rejection] = []
-        let populationRows = try readPopulation(headers[.population] ?? [], rowsRead: &rowsRead, rejections: &rejections, log: &log)
+        var seen = SeenRows()
+        let populationRows = try readPopulation(headers[.population] ?? [], seen: &seen, rowsRead: &rowsRead,
+                                                rejections: &rejections, log: &log)
         var catalog = Catalog(geography: Geography(rows: populationRows ?? BuiltinPopulation.rows, populationYear: options.populationYear))
         catalog.log = log
         catalog.rowsRead = rowsRead
@@ -17,10 +19,10 @@ public enum CatalogReader {
             for header in headers[kind] ?? [] {
                 var read = 0
                 switch kind {
-                case .projects: try readProjects(header, options: options, rowsRead: &read, into: &catalog)
-                case .members: try readMembers(header, rowsRead: &read, into: &catalog)
-                case .budget: try readBudget(header, rowsRead: &read, into: &catalog)
-                default: try readTargets(header, rowsRead: &read, into: &catalog)
+                case .projects: try readProjects(header, options: options, seen: &seen, rowsRead: &read, into: &catalog)
+                case .members: try readMembers(header, seen: &seen, rowsRead: &read, into: &catalog)
+                case .budget: try readBudget(header, seen: &seen, rowsRead: &read, into: &catalog)
+                default: try readTargets(header, seen: &seen, rowsRead: &read, into: &catalog)
                 }
                 catalog.rowsRead[header.file.relativePath] = read
             }
@@ -29,11 +31,10 @@ public enum CatalogReader {
     }
 
     /// Nil when there is no population input (the built-in reference is used).
-    static func readPopulation(_ headers: [HeaderMap], rowsRead: inout [String: Int], rejections: inout [Rejection],
-                               log: inout [String]) throws(InputError) -> [PopulationRow]? {
+    static func readPopulation(_ headers: [HeaderMap], seen: inout SeenRows, rowsRead: inout [String: Int],
+                               rejections: inout [Rejection], log: inout [String]) throws(InputError) -> [PopulationRow]? {
         guard !headers.isEmpty else { return nil }
         var rows: [PopulationRow] = []
-        var seenRows = Set<PopulationRow>()
         var seenKeys = Set<[Int]>()
         for header in headers {
             var read = 0
@@ -62,13 +63,13 @@ public enum CatalogReader {
                 let parsed = PopulationRow(code: code, name: row.text("municipality"), nameSv: row.text("name_sv"),
                                            region: row.text("region"), regionCode: row.text("region_code"),
                                            area: row.text("area"), year: year, children: children, population: population)
-                if seenRows.contains(parsed) {
+                if seen.population.contains(PopulationIdentity(parsed)) {
                     rejections.append(row.rejectRow(.duplicateRow, Messages.duplicateRow()))
                 } else if !seenKeys.insert([code, year]).inserted {
                     rejections.append(row.reject("municipality_code", .duplicateKey,
                                                  Messages.duplicateKey("municipality \(PopulationRow.codeText(code)) in \(year)")))
                 } else {
-                    seenRows.insert(parsed)
+                    seen.population.insert(PopulationIdentity(parsed))
                     rows.append(parsed)
                 }
             }
@@ -78,8 +79,8 @@ public enum CatalogReader {
         return rows
     }
 
-    static func readProjects(_ header: HeaderMap, options: IngestOptions, rowsRead: inout Int, into catalog: inout Catalog) throws(InputError) {
-        var seen = Set<Project>()
+    static func readProjects(_ header: HeaderMap, options: IngestOptions, seen: inout SeenRows, rowsRead: inout Int,
+                             into catalog: inout Catalog) throws(InputError) {
         let shape = try TableRows.forEach(header, rowsRead: &rowsRead) { row throws(InputError) in
             var problems: [Rejection] = []
             for column in ["project_id", "name"] where row.text(column).isEmpty {
@@ -115,15 +116,15 @@ public enum CatalogReader {
                 dates.append(date)
             }
             guard problems.isEmpty, let rate, let key else { catalog.rejections += problems; return }
-            let project = Project(id: row.text("project_id"), name: row.text("name"), areaText: areaText, area: area,
+            let project = Project(id: row.text("project_id"), name: row.text("name"), area: area,
                                   grantRateMax: rate, allocationKey: key, administrator: row.text("administrator"),
                                   start: dates[0], end: dates[1])
-            if seen.contains(project) {
+            if seen.projects.contains(ProjectIdentity(project)) {
                 catalog.rejections.append(row.rejectRow(.duplicateRow, Messages.duplicateRow()))
             } else if catalog.projectIndex[project.id] != nil {
                 catalog.rejections.append(row.reject("project_id", .duplicateKey, Messages.duplicateKey("project \(project.id)")))
             } else {
-                seen.insert(project)
+                seen.projects.insert(ProjectIdentity(project))
                 catalog.projectIndex[project.id] = catalog.projects.count
                 catalog.projects.append(project)
             }
@@ -131,22 +132,20 @@ public enum CatalogReader {
         catalog.rejections += shape
     }
 
-    static func readMembers(_ header: HeaderMap, rowsRead: inout Int, into catalog: inout Catalog) throws(InputError) {
-        var seen = Set(catalog.members)
+    static func readMembers(_ header: HeaderMap, seen: inout SeenRows, rowsRead: inout Int, into catalog: inout Catalog) throws(InputError) {
         let shape = try TableRows.forEach(header, rowsRead: &rowsRead) { row throws(InputError) in
             var problems: [Rejection] = []
             let project = projectReference(row, catalog, &problems)
             let code = municipalityReference(row, "municipality", catalog.geography, &problems)
             guard problems.isEmpty, let project, let code else { catalog.rejections += problems; return }
             let member = Member(project: project, code: code)
-            if seen.insert(member).inserted { catalog.members.append(member) }
+            if seen.members.insert(MemberIdentity(member)).inserted { catalog.members.append(member) }
             else { catalog.rejections.append(row.rejectRow(.duplicateRow, Messages.duplicateRow())) }
         }
         catalog.rejections += shape
     }
 
-    static func readBudget(_ header: HeaderMap, rowsRead: inout Int, into catalog: inout Catalog) throws(InputError) {
-        var seen = Set<[String]>()
+    static func readBudget(_ header: HeaderMap, seen: inout SeenRows, rowsRead: inout Int, into catalog: inout Catalog) throws(InputError) {
         let shape = try TableRows.forEach(header, rowsRead: &rowsRead) { row throws(InputError) in
             var problems: [Rejection] = []
             let project = projectReference(row, catalog, &problems)
@@ -170,20 +169,18 @@ public enum CatalogReader {
                 problems.append(row.reject("kind", .invalidValue, Messages.invalidValue(row.text("kind"), allowed: BudgetKind.allCases.map(\.rawValue))))
             }
             guard problems.isEmpty, let project, let source, let amount, let kind else { catalog.rejections += problems; return }
-            let identity = [String(project), source.rawValue, String(amount.cents), year.map(String.init) ?? "",
-                            funderCode.map { "#\($0)" } ?? TextKey.name(funder), kind.rawValue]
-            guard seen.insert(identity).inserted else {
+            let line = BudgetLine(project: project, source: source, amount: amount, year: year,
+                                  funder: funder, funderCode: funderCode, kind: kind)
+            guard seen.budget.insert(BudgetIdentity(line)).inserted else {
                 catalog.rejections.append(row.rejectRow(.duplicateRow, Messages.duplicateRow()))
                 return
             }
-            catalog.budget.append(BudgetLine(project: project, source: source, amount: amount, year: year,
-                                             funder: funder, funderCode: funderCode, kind: kind))
+            catalog.budget.append(line)
         }
         catalog.rejections += shape
     }
 
-    static func readTargets(_ header: HeaderMap, rowsRead: inout Int, into catalog: inout Catalog) throws(InputError) {
-        var seen = Set(catalog.targets)
+    static func readTargets(_ header: HeaderMap, seen: inout SeenRows, rowsRead: inout Int, into catalog: inout Catalog) throws(InputError) {
         let shape = try TableRows.forEach(header, rowsRead: &rowsRead) { row throws(InputError) in
             var problems: [Rejection] = []
             let project = projectReference(row, catalog, &problems)
@@ -195,10 +192,19 @@ public enum CatalogReader {
             if target == nil { problems.append(invalidOrMissing(row, "target", .invalidNumber, Messages.invalidTarget)) }
             guard problems.isEmpty, let project, let indicator, let target else { catalog.rejections += problems; return }
             let parsed = Target(project: project, indicator: indicator, target: target)
-            if seen.insert(parsed).inserted { catalog.targets.append(parsed) }
+            if seen.targets.insert(TargetIdentity(parsed)).inserted { catalog.targets.append(parsed) }
             else { catalog.rejections.append(row.rejectRow(.duplicateRow, Messages.duplicateRow())) }
         }
         catalog.rejections += shape
+    }
+
+    /// The identities of the rows kept so far, per kind, across all files of the kind (spec 8.1).
+    struct SeenRows {
+        var population = Set<PopulationIdentity>()
+        var projects = Set<ProjectIdentity>()
+        var members = Set<MemberIdentity>()
+        var budget = Set<BudgetIdentity>()
+        var targets = Set<TargetIdentity>()
     }
 
     // MARK: Shared cell checks

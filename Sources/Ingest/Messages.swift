@@ -50,6 +50,6 @@ enum Messages {
     static func unknownIndicator(_ value: String) -> String {
         "\"\(value)\" is not an indicator; use events, participants, unique_persons, municipalities_pct, regions_pct, children_pct, sectors, participants:ROLE or events:EVENT_TYPE"
     }
-    static func duplicateRow() -> String { "the row repeats an earlier row exactly; the first is kept" }
+    static func duplicateRow() -> String { "the row repeats an earlier row (the same value in every column); the first is kept" }
     static func duplicateKey(_ what: String) -> String { "\(what) appears on an earlier row already; the first is kept" }
 }

@@ -91,12 +91,18 @@ public struct Geography: Sendable {
         }
     }
 
+    /// Built-in region codes by region name: a population file without `region_code` still names
+    /// the same regions, so `MK11` keeps working (spec 8.1).
+    private static let builtinRegionCodes = Dictionary(BuiltinPopulation.rows.map { (TextKey.name($0.region), $0.regionCode) },
+                                                       uniquingKeysWith: { a, _ in a })
+
     private mutating func regionIndex(for row: PopulationRow) -> Int {
         let key = TextKey.name(row.region)
         if let index = regionByKey[key] { return index }
         let index = regions.count
-        regions.append(Region(name: row.region, code: row.regionCode, nameSv: row.regionSv))
-        for k in [key, TextKey.name(row.regionCode), TextKey.name(row.regionSv)] where !k.isEmpty {
+        let code = row.regionCode.isEmpty ? Self.builtinRegionCodes[key] ?? "" : row.regionCode
+        regions.append(Region(name: row.region, code: code, nameSv: row.regionSv))
+        for k in [key, TextKey.name(code), TextKey.name(row.regionSv)] where !k.isEmpty {
             regionByKey[k] = regionByKey[k] ?? index
         }
         return index

@@ -4,7 +4,6 @@
 public struct Project: Hashable, Sendable {
     public var id: String
     public var name: String
-    public var areaText: String
     public var area: [Geography.AreaPart]
     public var grantRateMax: Rate
     public var allocationKey: AllocationKey
@@ -12,9 +11,9 @@ public struct Project: Hashable, Sendable {
     public var start: DayDate?
     public var end: DayDate?
 
-    public init(id: String, name: String, areaText: String, area: [Geography.AreaPart], grantRateMax: Rate,
+    public init(id: String, name: String, area: [Geography.AreaPart], grantRateMax: Rate,
                 allocationKey: AllocationKey, administrator: String = "", start: DayDate? = nil, end: DayDate? = nil) {
-        self.id = id; self.name = name; self.areaText = areaText; self.area = area; self.grantRateMax = grantRateMax
+        self.id = id; self.name = name; self.area = area; self.grantRateMax = grantRateMax
         self.allocationKey = allocationKey; self.administrator = administrator; self.start = start; self.end = end
     }
 }

@@ -15,8 +15,8 @@ final class PopulationTests: XCTestCase {
     func testPxWebExportEqualsTheBuiltInReference() throws {
         let map = try headers(.population, Repository.path("Tests/Fixtures/reference/statfin_11re_2019_pxweb_export.csv"), relative: "population.csv")
         XCTAssertTrue(map.isPxWeb)
-        var read: [String: Int] = [:], rejections: [Rejection] = [], log: [String] = []
-        let rows = try XCTUnwrap(CatalogReader.readPopulation([map], rowsRead: &read, rejections: &rejections, log: &log))
+        var read: [String: Int] = [:], rejections: [Rejection] = [], log: [String] = [], seen = CatalogReader.SeenRows()
+        let rows = try XCTUnwrap(CatalogReader.readPopulation([map], seen: &seen, rowsRead: &read, rejections: &rejections, log: &log))
         XCTAssertEqual(rows.count, 309)
         XCTAssertEqual(rejections, [])
         for (row, builtin) in zip(rows, BuiltinPopulation.rows) {
@@ -47,8 +47,8 @@ final class PopulationTests: XCTestCase {
 
         """)
         let map = try headers(.population, dir.file("p.csv"), relative: "p.csv")
-        var read: [String: Int] = [:], rejections: [Rejection] = [], log: [String] = []
-        let rows = try XCTUnwrap(CatalogReader.readPopulation([map], rowsRead: &read, rejections: &rejections, log: &log))
+        var read: [String: Int] = [:], rejections: [Rejection] = [], log: [String] = [], seen = CatalogReader.SeenRows()
+        let rows = try XCTUnwrap(CatalogReader.readPopulation([map], seen: &seen, rowsRead: &read, rejections: &rejections, log: &log))
         XCTAssertEqual(rows.map { "\($0.code) \($0.year) \($0.children!) \($0.population!)" }, ["91 2024 11000 684018", "214 2024 10 0"])
     }
 }

@@ -1,0 +1,112 @@
+/// What makes two rows of one input kind the same row (spec 2.3, 8.1): every known column of the
+/// kind, as its parsed value — `365 491,00` is `365491`, `ITA-SUOMI` is `Itä-Suomi`, `Kuopio` is
+/// `297`, an empty role is `unspecified`. One type per kind, with one stored property per column
+/// of `InputKind.columns` (a test holds them to that list), so a new column cannot be left out of
+/// duplicate detection. Every file of a kind is checked against the same set of identities.
+///
+/// Names and other matched texts compare by their matching key (`TextKey.name`); texts shown as
+/// written (a project's name, an administrator) compare exactly.
+
+public struct ProjectIdentity: Hashable, Sendable {
+    public var projectID: String
+    public var name: String
+    public var area: [Geography.AreaPart]
+    public var grantRateMax: Fraction
+    public var allocationKey: AllocationKey
+    public var administrator: String
+    public var start: DayDate?
+    public var end: DayDate?
+
+    public init(_ p: Project) {
+        projectID = p.id; name = p.name; area = p.area; grantRateMax = p.grantRateMax.value
+        allocationKey = p.allocationKey; administrator = p.administrator; start = p.start; end = p.end
+    }
+}
+
+public struct MemberIdentity: Hashable, Sendable {
+    public var projectID: Int
+    public var municipality: Int
+
+    public init(_ m: Member) { projectID = m.project; municipality = m.code }
+}
+
+public struct BudgetIdentity: Hashable, Sendable {
+    public var projectID: Int
+    public var source: FundingSource
+    public var amount: Money
+    public var year: Int?
+    /// A known municipality by its code, other text by its matching key.
+    public var funder: String
+    public var kind: BudgetKind
+
+    public init(_ line: BudgetLine) {
+        projectID = line.project; source = line.source; amount = line.amount; year = line.year
+        funder = line.funderCode.map { "#\($0)" } ?? TextKey.name(line.funder); kind = line.kind
+    }
+}
+
+public struct TargetIdentity: Hashable, Sendable {
+    public var projectID: Int
+    public var indicator: Indicator
+    public var target: Int64
+
+    public init(_ t: Target) { projectID = t.project; indicator = t.indicator; target = t.target }
+}
+
+public struct PopulationIdentity: Hashable, Sendable {
+    public var municipalityCode: Int
+    public var municipality: String
+    public var region: String
+    public var year: Int
+    public var children: Int64?
+    public var area: String
+    public var regionCode: String
+    public var nameSv: String
+    public var population: Int64?
+
+    public init(_ r: PopulationRow) {
+        municipalityCode = r.code; municipality = TextKey.name(r.name); region = TextKey.name(r.region); year = r.year
+        children = r.children; area = TextKey.name(r.area); regionCode = TextKey.name(r.regionCode)
+        nameSv = TextKey.name(r.nameSv); population = r.population
+    }
+}
+
+/// Attendance, the large input, is compared by a 64-bit fingerprint of this identity. Every column
+/// is an integer here (texts are the reader's interned ids; -1 or -2 for an empty cell), and the
+/// fingerprint mixes the struct's memory word by word, so every stored property is in it by
+/// construction.
+public struct AttendanceIdentity: Sendable {
+    public var projectID: Int64
+    public var date: Int64
+    /// As counted: an empty cell with a person_id is 1.
+    public var participants: Int64
+    public var eventID: Int64
+    /// Trimmed, case-sensitive.
+    public var title: Int64
+    /// Normalised labels (role: empty is `unspecified`).
+    public var eventType: Int64
+    public var municipality: Int64
+    /// The region column's region, also when a municipality decides the row's region.
+    public var region: Int64
+    public var role: Int64
+    public var sector: Int64
+    public var personID: Int64
+
+    public init(projectID: Int64, date: Int64, participants: Int64, eventID: Int64, title: Int64, eventType: Int64,
+                municipality: Int64, region: Int64, role: Int64, sector: Int64, personID: Int64) {
+        self.projectID = projectID; self.date = date; self.participants = participants; self.eventID = eventID
+        self.title = title; self.eventType = eventType; self.municipality = municipality; self.region = region
+        self.role = role; self.sector = sector; self.personID = personID
+    }
+
+    @inline(__always)
+    public var fingerprint: UInt64 {
+        withUnsafeBytes(of: self) { bytes in
+            var h: UInt64 = 0x5851_F42D_4C95_7F2D
+            for offset in stride(from: 0, to: bytes.count, by: 8) {
+                h = mix64(h ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            }
+            return h
+        }
+    }
+}
