@@ -36,12 +36,13 @@ public struct ParticipationAccumulator: Sendable {
 
     private var groups: [Group] = []
     private var groupIDs = UInt64Map(capacity: 256)
+    private var prIDs = UInt64Map(capacity: 256)
     private var prrIDs = UInt64Map(capacity: 256)
     private var eventGroups = UInt64Set()
     private var personGroups = UInt64Set()
     private var eventTypes = UInt64Set()
     private var sectors = UInt64Set()
-    private var lastKey: UInt64 = .max
+    private var lastRow: (project: Int32, region: Int32, role: Int32, year: Int, term: Term) = (-1, -1, -1, -1, .spring)
     private var lastGroup: Int32 = 0
     /// Where the reads ahead of `add(_:keep:)` go, so they are not optimised away.
     private var readAhead: UInt64 = 0
@@ -71,17 +72,21 @@ public struct ParticipationAccumulator: Sendable {
 
     @inline(__always)
     private mutating func group(of row: AttendanceRow) -> Int32 {
-        // (project, region, role) first, then with year and term: two small keys instead of one wide one.
-        let prr = prrIDs.denseID(UInt64(UInt32(row.project)) << 40 | UInt64(UInt32(bitPattern: row.region) & 0xF_FFFF) << 20
-                                 | UInt64(UInt32(row.role) & 0xF_FFFF))
+        // Consecutive rows mostly share their group (rows come grouped by event).
+        let last = lastRow
+        if row.project == last.project && row.region == last.region && row.role == last.role && row.date.year == last.year
+            && row.date.term == last.term { return lastGroup }
+        // Every id keeps its full 32 bits: (project, region), then with role, then with year and term.
+        let pr = prIDs.denseID(UInt64(UInt32(row.project)) << 32 | UInt64(UInt32(bitPattern: row.region)))
+        let prr = prrIDs.denseID(UInt64(UInt32(pr)) << 32 | UInt64(UInt32(bitPattern: row.role)))
         let key = UInt64(UInt32(prr)) << 32 | UInt64(row.date.year) << 1 | UInt64(row.date.term.rawValue)
-        if key == lastKey { return lastGroup }
         let g = groupIDs.value(key) {
             groups.append(Group(project: row.project, region: row.region, year: Int32(row.date.year),
                                 term: row.date.term, role: row.role))
             return Int32(groups.count - 1)
         }
-        lastKey = key; lastGroup = g
+        lastRow = (row.project, row.region, row.role, row.date.year, row.date.term)
+        lastGroup = g
         return g
     }
 

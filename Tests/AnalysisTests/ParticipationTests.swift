@@ -32,6 +32,18 @@ final class ParticipationTests: XCTestCase {
         XCTAssertEqual(result.detail.count, 4)
     }
 
+    /// Ids keep all their bits in the group key: role 2^20 and role 0 (or region 2^20 and region
+    /// 0) are different groups, however many labels a file has.
+    func testLargeIdsDoNotShareAGroup() throws {
+        var acc = ParticipationAccumulator()
+        try acc.add(row(event: 0, date: "1.3.2021", region: 0, role: 0, participants: 5))
+        try acc.add(row(event: 0, date: "1.3.2021", region: 0, role: 1 << 20, participants: 7))
+        try acc.add(row(event: 0, date: "1.3.2021", region: 1 << 20, role: 0, participants: 11))
+        try acc.add(row(project: 1 << 24, event: 1, date: "1.3.2021", region: 0, role: 0, participants: 13))
+        let result = try acc.finish()
+        XCTAssertEqual(result.detail.map(\.participants).sorted(), [5, 7, 11, 13])
+    }
+
     /// Property: totals equal the sums of their parts (participants), and distinct counts never
     /// exceed the sums of the finer groups nor fall below their maximum.
     func testTotalsAreConsistentWithTheirParts() throws {
