@@ -123,7 +123,8 @@ struct ParseState {
         var problems: [Rejection] = []
         func reject(_ index: Int, _ column: String, _ reason: RejectionReason, _ message: String) {
             problems.append(Rejection(file: header.file.relativePath, line: reader.line, column: column, columnIndex: index + 1,
-                                      value: index >= 0 && index < n ? record.field(index) : "", reason: reason, message: message))
+                                      value: index >= 0 && index < n ? RejectedValue.shown(record.field(index), column: column) : "",
+                                      reason: reason, message: message))
         }
         /// A cell's bytes, trimmed; empty for a missing column or a short row.
         @inline(__always) func cell(_ index: Int) -> UnsafeBufferPointer<UInt8> {

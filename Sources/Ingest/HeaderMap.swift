@@ -49,16 +49,19 @@ public struct HeaderMap: Sendable {
         for name in canonical.compactMap({ $0 }) {
             guard seen.insert(name).inserted else { throw .duplicateColumn(file: file.path, column: name) }
         }
+        // A first line without one known column name is likely a data row (the header is missing),
+        // and may hold personal data: its cells are not shown (spec 8.7).
+        let shown = seen.isEmpty ? [] : cells
         var required = kind.requiredColumns
         if kind == .attendance {
             if !seen.contains("person_id") { required.append("participants") }
             if !seen.contains("municipality") && !seen.contains("region") {
-                throw .needsMunicipalityOrRegion(file: file.path, found: cells)
+                throw .needsMunicipalityOrRegion(file: file.path, found: shown)
             }
         }
         for column in required where !seen.contains(column) {
-            throw .missingColumn(file: file.path, column: column, found: cells,
-                                 closest: closest(to: column, among: cells, kind: kind))
+            throw .missingColumn(file: file.path, column: column, found: shown,
+                                 closest: closest(to: column, among: shown, kind: kind))
         }
         let unknown = zip(cells, canonical).filter { $0.1 == nil }.map(\.0)
         return HeaderMap(file: file, encoding: encoding, cells: cells, canonical: canonical, unknownColumns: unknown)

@@ -33,16 +33,25 @@ public enum InputError: Error, Equatable, Sendable {
             return "\(file): the file has no header line (it is empty, or only blank and comment lines)"
         case let .missingColumn(file, column, found, closest):
             let hint = closest.map { "; did you mean \"\($0)\"?" } ?? ""
-            return "\(file): required column \"\(column)\" is missing; found columns: \(found.joined(separator: ", "))\(hint)"
+            return "\(file): required column \"\(column)\" is missing; \(Self.foundColumns(found))\(hint)"
         case let .duplicateColumn(file, column):
             return "\(file): column \"\(column)\" appears more than once; keep one of them"
         case let .needsMunicipalityOrRegion(file, found):
-            return "\(file): attendance needs a \"municipality\" or a \"region\" column; found columns: \(found.joined(separator: ", "))"
+            return "\(file): attendance needs a \"municipality\" or a \"region\" column; \(Self.foundColumns(found))"
         case .stopped:
             return "reading was stopped"
         case let .sumOverflow(file, line):
             return "\(file):\(line): the sum of amounts exceeds what can be counted exactly (more than 92 233 720 368 547 758,07 €)"
         }
+    }
+}
+
+extension InputError {
+    /// The header cells, when at least one is a known column; else the first line is not shown.
+    static func foundColumns(_ found: [String]) -> String {
+        found.isEmpty
+            ? "the first line has no known column name, so it is probably a row of data and the header line is missing (its cells are not shown: they may be personal data)"
+            : "found columns: \(found.joined(separator: ", "))"
     }
 }
 

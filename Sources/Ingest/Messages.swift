@@ -32,6 +32,9 @@ enum Messages {
     static func missingCells(found: Int, expected: Int, missing: [String]) -> String {
         "the row has \(found) cells but the header has \(expected); missing required: \(missing.joined(separator: ", "))"
     }
+    static func shortRowWithPersons(found: Int, expected: Int) -> String {
+        "the row has \(found) cells but the header has \(expected); a file with person_id needs every cell (a missing one would shift a person_id into another column)"
+    }
     static func extraCells(found: Int, expected: Int) -> String {
         "the row has \(found) cells but the header has \(expected); the extra cells are not empty"
     }

@@ -58,8 +58,11 @@ enum TableRows {
         let file = header.file.relativePath
         if let field = reader.unterminatedField {
             let column = field < header.canonical.count ? (header.canonical[field] ?? header.cells[field]) : ""
+            // The cell ran on over later rows: only its own line is shown, never the rows after it (spec 8.7).
+            let value = String(raws[field].prefix { $0 != "\n" && $0 != "\r" && $0 != "\r\n" })
             return Rejection(file: file, line: reader.line, column: column, columnIndex: field + 1,
-                             value: raws[field], reason: .unterminatedQuote, message: Messages.unterminatedQuote())
+                             value: RejectedValue.shown(value, column: column), reason: .unterminatedQuote,
+                             message: Messages.unterminatedQuote())
         }
         let expected = header.cells.count
         if values.count > expected && values[expected...].contains(where: { !$0.isEmpty }) {
@@ -72,6 +75,12 @@ enum TableRows {
                 return Rejection(file: file, line: reader.line, column: "", columnIndex: 0, value: "", reason: .missingCells,
                                  message: Messages.missingCells(found: values.count, expected: expected, missing: missing))
             }
+            // A cell left out shifts the later ones, and a person_id could then be read (and
+            // echoed) as another column: a short row of a file with person_ids is never padded.
+            if header.has("person_id") {
+                return Rejection(file: file, line: reader.line, column: "", columnIndex: 0, value: "", reason: .missingCells,
+                                 message: Messages.shortRowWithPersons(found: values.count, expected: expected))
+            }
         }
         return nil
     }
@@ -83,4 +92,9 @@ extension HeaderMap {
         if file.kind == .attendance && column == "participants" { return !has("person_id") }
         return file.kind.requiredColumns.contains(column)
     }
+}
+
+/// What rejected.csv and stderr may show of a rejected cell (spec 8.7): a person_id never.
+enum RejectedValue {
+    static func shown(_ raw: String, column: String) -> String { column == "person_id" ? "[person_id]" : raw }
 }
