@@ -21,6 +21,8 @@ public final class AttendanceReader {
     public var rejections: [Rejection] { state.rejections }
     /// Label texts by id: normalised roles, event types and sectors share one vocabulary.
     public var labels: [String] { state.labels }
+    /// Abolished municipalities named in attendance, counted as their successors (spec 8.2).
+    public var mergers: Set<Geography.Merger> { state.mergers }
     public var eventCount: Int32 { Int32(state.events.count) }
 
     private var state: ParseState
@@ -88,6 +90,7 @@ public final class AttendanceReader {
 struct ParseState {
     let catalog: Catalog
     var rejections: [Rejection] = []
+    var mergers: Set<Geography.Merger> = []
     var labels: [String] = []
     fileprivate(set) var labelIDs: [String: Int32] = [:]
     private var projects = ByteInterner(), places = ByteInterner(), words = ByteInterner()
@@ -285,6 +288,7 @@ struct ParseState {
             switch catalog.geography.resolveMunicipality(text) {
             case let .found(m):
                 municipalityCache[Int(id)] = Int64(m.code) << 32 | Int64(m.region)
+                if let merger = m.mergedFrom { mergers.insert(merger) }
             case let .unknown(suggestion):
                 municipalityCache[Int(id)] = Self.unknown
                 unknownPlaceMessages[id, default: ("", "")].municipality = Messages.unknownMunicipality(text, suggestion: suggestion)

@@ -13,6 +13,8 @@ public struct Catalog: Sendable {
     public var rowsRead: [String: Int] = [:]
     /// Run-log lines: unknown columns, skipped areas.
     public var log: [String] = []
+    /// Abolished municipalities the inputs named, counted as their successors (spec 8.2).
+    public var mergers: Set<Geography.Merger> = []
 
     public init(geography: Geography) { self.geography = geography }
 }

@@ -136,7 +136,7 @@ public enum CatalogReader {
         let shape = try TableRows.forEach(header, rowsRead: &rowsRead) { row throws(InputError) in
             var problems: [Rejection] = []
             let project = projectReference(row, catalog, &problems)
-            let code = municipalityReference(row, "municipality", catalog.geography, &problems)
+            let code = municipalityReference(row, "municipality", catalog.geography, &problems, mergers: &catalog.mergers)
             guard problems.isEmpty, let project, let code else { catalog.rejections += problems; return }
             let member = Member(project: project, code: code)
             if seen.members.insert(MemberIdentity(member)).inserted { catalog.members.append(member) }
@@ -163,7 +163,10 @@ public enum CatalogReader {
             if !yearText.isEmpty && year == nil { problems.append(row.reject("year", .invalidNumber, Messages.invalidYear(yearText))) }
             let funder = row.text("funder")
             var funderCode: Int?
-            if !funder.isEmpty, case let .found(m) = catalog.geography.resolveMunicipality(funder, suggest: false) { funderCode = m.code }
+            if !funder.isEmpty, case let .found(m) = catalog.geography.resolveMunicipality(funder, suggest: false) {
+                funderCode = m.code
+                if let merger = m.mergedFrom { catalog.mergers.insert(merger) }
+            }
             let kind = BudgetKind.parse(row.text("kind"))
             if kind == nil {
                 problems.append(row.reject("kind", .invalidValue, Messages.invalidValue(row.text("kind"), allowed: BudgetKind.allCases.map(\.rawValue))))
@@ -224,11 +227,14 @@ public enum CatalogReader {
         return index
     }
 
-    static func municipalityReference(_ row: TextRow, _ column: String, _ geography: Geography, _ problems: inout [Rejection]) -> Int? {
+    static func municipalityReference(_ row: TextRow, _ column: String, _ geography: Geography, _ problems: inout [Rejection],
+                                      mergers: inout Set<Geography.Merger>) -> Int? {
         let text = row.text(column)
         if text.isEmpty { problems.append(row.reject(column, .missingValue, Messages.missingValue(column))); return nil }
         switch geography.resolveMunicipality(text) {
-        case let .found(m): return m.code
+        case let .found(m):
+            if let merger = m.mergedFrom { mergers.insert(merger) }
+            return m.code
         case let .unknown(suggestion):
             problems.append(row.reject(column, .unknownMunicipality, Messages.unknownMunicipality(text, suggestion: suggestion)))
             return nil

@@ -5,6 +5,8 @@
 /// The 309 municipalities of the 2021–2025 division with their 2019 population (spec 2).
 public enum BuiltinPopulation {
     public static let year = 2019
+    /// The division the municipalities are given in.
+    public static let divisionYear = 2021
 
     public static let rows: [PopulationRow] = [
         PopulationRow(code: 20, name: "Akaa", nameSv: "Ackas", region: "Pirkanmaa", regionCode: "MK06", regionSv: "Birkaland", area: "Sisä-Suomi (TAYS)", year: 2019, children: 3467, population: 16475),

@@ -13,6 +13,25 @@ public struct Geography: Sendable {
         public let name: String
         public let nameSv: String
         public let region: Int
+        /// Set when the reference named an abolished municipality that counts as this one.
+        public var mergedFrom: Merger? = nil
+    }
+
+    /// An abolished municipality counted as its successor (spec 8.2), for the run log and manifest.
+    public struct Merger: Hashable, Sendable, Comparable {
+        public let from: Int
+        /// Its name where the reference data has one, else empty.
+        public let fromName: String
+        public let to: Int
+        public let toName: String
+        /// The division the successor was taken from.
+        public let year: Int
+
+        public static func < (a: Merger, b: Merger) -> Bool { (a.from, a.to) < (b.from, b.to) }
+
+        /// `099 Honkajoki`; the code alone where no name is known.
+        public var fromText: String { PopulationRow.codeText(from) + (fromName.isEmpty ? "" : " " + fromName) }
+        public var toText: String { PopulationRow.codeText(to) + " " + toName }
     }
 
     /// A part of a project's `area`: a cooperation area or a region.
@@ -23,6 +42,9 @@ public struct Geography: Sendable {
 
     public let rows: [PopulationRow]
     public let populationYear: Int
+    /// The division of the population year's municipalities: the built-in 2019 population is
+    /// given in the 2021 division.
+    public let divisionYear: Int
     public private(set) var regions: [Region] = []
     private var municipalitiesByCode: [Int: Municipality] = [:]
     private var codeByName: [String: Int] = [:]
@@ -48,6 +70,7 @@ public struct Geography: Sendable {
     public init(rows: [PopulationRow], populationYear: Int? = nil) {
         self.rows = rows
         self.populationYear = populationYear ?? rows.map(\.year).max() ?? BuiltinPopulation.year
+        divisionYear = rows == BuiltinPopulation.rows ? BuiltinPopulation.divisionYear : self.populationYear
 
         var builtinAreaOfRegion: [String: String] = [:]
         let builtinRegionNames = Dictionary(BuiltinPopulation.rows.map { ($0.regionCode, $0.region) }, uniquingKeysWith: { a, _ in a })
@@ -141,15 +164,33 @@ public struct Geography: Sendable {
     /// A 1–3 digit code (`91` = `091`), `KU091`, or a Finnish or Swedish name. Text that looks like a
     /// code is never tried as a name.
     /// `suggest: false` skips the search for the closest name (a funder is never rejected).
+    /// An abolished municipality (by code, or by name where the reference has one) counts as the
+    /// first municipality along its successor chain that is among the population year's (spec
+    /// 8.2); a current name wins over an abolished one.
     public func resolveMunicipality(_ text: String, suggest: Bool = true) -> Lookup<Municipality> {
         let t = TextKey.trimmed(text)
+        let code: Int?
         if PopulationRow.codeDigits(t) != nil {
-            if let code = PopulationRow.parseCode(t), let m = municipalitiesByCode[code] { return .found(m) }
-            return .unknown(suggestion: nil)
+            guard let parsed = PopulationRow.parseCode(t) else { return .unknown(suggestion: nil) }
+            code = parsed
+        } else {
+            code = codeByName[TextKey.name(t)] ?? Divisions.abolishedCode(t)
         }
-        if let code = codeByName[TextKey.name(t)], let m = municipalitiesByCode[code] { return .found(m) }
+        if let code {
+            if yearRowByCode[code] != nil, let m = municipalitiesByCode[code] { return .found(m) }
+            if let successor = Divisions.successor(of: code, where: { yearRowByCode[$0] != nil }),
+               var m = municipalitiesByCode[successor] {
+                let name = municipalitiesByCode[code]?.name ?? Divisions.name(ofCode: code) ?? ""
+                m.mergedFrom = Merger(from: code, fromName: name, to: successor, toName: m.name, year: divisionYear)
+                return .found(m)
+            }
+            if let m = municipalitiesByCode[code] { return .found(m) }
+            if PopulationRow.codeDigits(t) != nil { return .unknown(suggestion: nil) }
+        }
         return .unknown(suggestion: suggest ? closest(TextKey.name(t), among: municipalitiesByCode.values.map(\.name)) : nil)
     }
+
+
 
     /// A region name (Finnish or Swedish) or region code (`MK01`).
     public func resolveRegion(_ text: String) -> Lookup<Int> {

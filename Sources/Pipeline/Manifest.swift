@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// manifest.json: the record of a run (spec 4). Written by hand so that keys keep their order.
 /// Its outputs are exactly the files the run wrote, with the bytes it wrote; AtomicOutputs keeps
@@ -19,6 +20,8 @@ public struct Manifest: Sendable {
     public var outputs: [Output]
     public var rowsRejected: Int
     public var exitCode: Int32
+    /// Abolished municipalities counted as their successors (spec 8.2).
+    public var mergers: [Geography.Merger] = []
 
     public var json: String {
         var s = "{\n"
@@ -36,6 +39,9 @@ public struct Manifest: Sendable {
         s += "  \"outputs\": [\n"
         s += outputs.map { "    {\"file\": \(Self.quote($0.file)), \"bytes\": \($0.bytes), \"sha256\": \(Self.quote($0.sha256))}" }
             .joined(separator: ",\n") + (outputs.isEmpty ? "" : "\n") + "  ],\n"
+        s += "  \"municipalities_merged\": [" + mergers.map {
+            "\n    {\"from\": \(Self.quote($0.fromText)), \"to\": \(Self.quote($0.toText)), \"year\": \($0.year)}"
+        }.joined(separator: ",") + (mergers.isEmpty ? "" : "\n  ") + "],\n"
         s += "  \"rows_rejected\": \(rowsRejected),\n"
         s += "  \"exit_code\": \(exitCode)\n"
         s += "}\n"

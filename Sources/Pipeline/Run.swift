@@ -68,6 +68,10 @@ public struct Run {
         let reader = AttendanceReader(catalog: catalog)
         let attendance = try AttendanceStream.run(reader, headers: headers[.attendance] ?? [], progress: showProgress ? Run.progressLine : nil)
         if showProgress { FileHandle.standardError.write("\r\u{1B}[K".data(using: .utf8)!) }
+        let mergers = catalog.mergers.union(reader.mergers).sorted()
+        for m in mergers {
+            log("grantstats: \(m.fromText) is counted as \(m.toText), which it has merged into (municipalities of \(m.year))")
+        }
 
         var figures = Figures()
         do throws(AnalysisError) {
@@ -110,7 +114,7 @@ public struct Run {
         let exitCode: Int32 = rejections.isEmpty ? 0 : Failure.dataError
         let manifest = Manifest(version: Version.current, started: Self.timestamp(started), finished: Self.timestamp(now()),
                                 settings: settings.recorded, inputs: try inputRecords(headers, catalog, reader, rejections, checksums!),
-                                outputs: outputs, rowsRejected: rejectedRowCount(rejections), exitCode: exitCode)
+                                outputs: outputs, rowsRejected: rejectedRowCount(rejections), exitCode: exitCode, mergers: mergers)
         // Every byte on disk before the first rename: a full disk changes nothing, files and manifest
         // disagree only during one burst of renames, and outputs of an earlier run are not left behind.
         try AtomicOutputs.replace(written, manifest: Array(manifest.json.utf8), in: settings.outputs)
