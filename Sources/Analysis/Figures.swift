@@ -4,6 +4,9 @@ public struct Figures: Sendable {
     public var municipalShares: [MunicipalShareRow] = []
     public var participation: [ParticipationRow] = []
     public var participationTotals: [ParticipationRow] = []
+    public var sectors: [SectorRow] = []
+    /// Whole-project figures per project index (events, sectors, multi-sector events).
+    public var activity: [Int: ProjectActivity] = [:]
     public var coverage: [CoverageRow] = []
     public var progress: [ProgressRow] = []
 

@@ -14,22 +14,39 @@ public struct ParticipationRow: Hashable, Sendable {
     public let uniquePersons: Int?
 }
 
+/// One row of sectors.csv (spec 8.4): nil in region or sector means `all`.
+public struct SectorRow: Hashable, Sendable {
+    public let project: Int
+    public let region: Int?
+    /// A label id; the `unspecified` label for rows without a sector.
+    public let sector: Int32?
+    public let events: Int
+    public let participants: Int64
+    public let uniquePersons: Int?
+}
+
 /// The whole-project figures progress and coverage need.
 public struct ProjectActivity: Sendable {
     public var events = 0
     public var participants: Int64 = 0
     public var uniquePersons: Int?
+    /// Distinct sectors other than `unspecified`.
     public var sectors = 0
     public var participantsByRole: [Int32: Int64] = [:]
     public var eventsByType: [Int32: Int] = [:]
+    /// Events whose rows carry two or more distinct sectors (other than `unspecified`).
+    public var multisectorEvents = 0
+    /// Events with any sector other than `unspecified`.
+    public var eventsWithSector = 0
 }
 
-/// Counts attendance as it streams past: participants summed per (project, region, year, term,
-/// role), and the distinct (event, group) and (person, group) pairs from which every grouping set's
-/// distinct counts are derived at the end. Memory grows with groups, events and persons, not rows.
+/// Counts attendance as it streams past: participants summed per group (project, region, year,
+/// term, role, sector), and the distinct (event, group) and (person, group) pairs from which every
+/// grouping set's distinct counts are derived at the end. Memory grows with groups, events and
+/// persons, not rows.
 public struct ParticipationAccumulator: Sendable {
     struct Group: Sendable {
-        let project: Int32, region: Int32, year: Int32, term: Term, role: Int32
+        let project: Int32, region: Int32, year: Int32, term: Term, role: Int32, sector: Int32
         var participants: Int64 = 0
         var hasPerson = false
     }
@@ -38,11 +55,11 @@ public struct ParticipationAccumulator: Sendable {
     private var groupIDs = UInt64Map(capacity: 256)
     private var prIDs = UInt64Map(capacity: 256)
     private var prrIDs = UInt64Map(capacity: 256)
+    private var prrsIDs = UInt64Map(capacity: 256)
     private var eventGroups = UInt64Set()
     private var personGroups = UInt64Set()
     private var eventTypes = UInt64Set()
-    private var sectors = UInt64Set()
-    private var lastRow: (project: Int32, region: Int32, role: Int32, year: Int, term: Term) = (-1, -1, -1, -1, .spring)
+    private var lastRow: (project: Int32, region: Int32, role: Int32, sector: Int32, year: Int, term: Term) = (-1, -1, -1, -1, -1, .spring)
     private var lastGroup: Int32 = 0
     /// Where the reads ahead of `add(_:keep:)` go, so they are not optimised away.
     private var readAhead: UInt64 = 0
@@ -74,18 +91,19 @@ public struct ParticipationAccumulator: Sendable {
     private mutating func group(of row: AttendanceRow) -> Int32 {
         // Consecutive rows mostly share their group (rows come grouped by event).
         let last = lastRow
-        if row.project == last.project && row.region == last.region && row.role == last.role && row.date.year == last.year
-            && row.date.term == last.term { return lastGroup }
-        // Every id keeps its full 32 bits: (project, region), then with role, then with year and term.
+        if row.project == last.project && row.region == last.region && row.role == last.role && row.sector == last.sector
+            && row.date.year == last.year && row.date.term == last.term { return lastGroup }
+        // Every id keeps its full 32 bits: (project, region), then with role, sector, then year and term.
         let pr = prIDs.denseID(UInt64(UInt32(row.project)) << 32 | UInt64(UInt32(bitPattern: row.region)))
         let prr = prrIDs.denseID(UInt64(UInt32(pr)) << 32 | UInt64(UInt32(bitPattern: row.role)))
-        let key = UInt64(UInt32(prr)) << 32 | UInt64(row.date.year) << 1 | UInt64(row.date.term.rawValue)
+        let prrs = prrsIDs.denseID(UInt64(UInt32(prr)) << 32 | UInt64(UInt32(bitPattern: row.sector)))
+        let key = UInt64(UInt32(prrs)) << 32 | UInt64(row.date.year) << 1 | UInt64(row.date.term.rawValue)
         let g = groupIDs.value(key) {
             groups.append(Group(project: row.project, region: row.region, year: Int32(row.date.year),
-                                term: row.date.term, role: row.role))
+                                term: row.date.term, role: row.role, sector: row.sector))
             return Int32(groups.count - 1)
         }
-        lastRow = (row.project, row.region, row.role, row.date.year, row.date.term)
+        lastRow = (row.project, row.region, row.role, row.sector, row.date.year, row.date.term)
         lastGroup = g
         return g
     }
@@ -99,7 +117,6 @@ public struct ParticipationAccumulator: Sendable {
             _ = personGroups.insert(UInt64(UInt32(row.person)) << 32 | UInt64(UInt32(g)))
         }
         _ = eventTypes.insert(UInt64(UInt32(row.event)) << 32 | UInt64(UInt32(bitPattern: row.eventType)))
-        if row.sector >= 0 { _ = sectors.insert(UInt64(UInt32(row.project)) << 32 | UInt64(UInt32(row.sector))) }
     }
 
     @inline(__always)
@@ -112,13 +129,27 @@ public struct ParticipationAccumulator: Sendable {
     public struct Result: Sendable {
         public var detail: [ParticipationRow] = []
         public var totals: [ParticipationRow] = []
+        public var sectors: [SectorRow] = []
         public var activity: [Int: ProjectActivity] = [:]
     }
 
-    /// The rows of both tables, unsorted, and each project's whole-project figures.
-    public func finish() throws(AnalysisError) -> Result {
-        // The four grouping sets of participation_totals plus the detail: a group id per set.
-        struct SetKey: Hashable { let project: Int32, region: Int32?, year: Int32?, term: Term?, role: Int32? }
+    /// The columns a grouping set keeps; the others are `all`.
+    struct Kept: OptionSet, Hashable {
+        let rawValue: Int
+        static let region = Kept(rawValue: 1), yearTerm = Kept(rawValue: 2), role = Kept(rawValue: 4), sector = Kept(rawValue: 8)
+    }
+
+    /// Every grouping set of participation.csv, participation_totals.csv and sectors.csv (spec 3,
+    /// 8.4). (project, region) and (project) are rows of both totals tables.
+    static let groupingSets: [Kept] = [
+        [.region, .yearTerm, .role], [.region, .yearTerm], [.region], [.yearTerm], [], [.region, .sector], [.sector],
+    ]
+
+    struct SetKey: Hashable { let project: Int32, region: Int32?, year: Int32?, term: Term?, role: Int32?, sector: Int32? }
+
+    /// The rows of the three tables, unsorted, and each project's whole-project figures.
+    /// `noSector` is the label rows without a sector carry (`unspecified`), nil when none did.
+    public func finish(noSector: Int32?) throws(AnalysisError) -> Result {
         var keys: [SetKey] = []
         var keyIDs: [SetKey: Int] = [:]
         var participants: [Int64] = []
@@ -128,46 +159,28 @@ public struct ParticipationAccumulator: Sendable {
             keyIDs[k] = keys.count; keys.append(k); participants.append(0); hasPerson.append(false)
             return keys.count - 1
         }
-        // The five grouping-set ids of each group, side by side.
+        let setCount = Self.groupingSets.count
+        // The grouping-set ids of each group, side by side.
         var setsOfGroup: [Int32] = []
-        setsOfGroup.reserveCapacity(groups.count * 5)
+        setsOfGroup.reserveCapacity(groups.count * setCount)
         for g in groups {
-            let ids = [
-                id(SetKey(project: g.project, region: g.region, year: g.year, term: g.term, role: g.role)),
-                id(SetKey(project: g.project, region: g.region, year: g.year, term: g.term, role: nil)),
-                id(SetKey(project: g.project, region: g.region, year: nil, term: nil, role: nil)),
-                id(SetKey(project: g.project, region: nil, year: g.year, term: g.term, role: nil)),
-                id(SetKey(project: g.project, region: nil, year: nil, term: nil, role: nil)),
-            ]
-            for i in ids {
+            for kept in Self.groupingSets {
+                let i = id(SetKey(project: g.project, region: kept.contains(.region) ? g.region : nil,
+                                  year: kept.contains(.yearTerm) ? g.year : nil, term: kept.contains(.yearTerm) ? g.term : nil,
+                                  role: kept.contains(.role) ? g.role : nil, sector: kept.contains(.sector) ? g.sector : nil))
                 participants[i] = try Self.checkedSum(participants[i], g.participants)
                 hasPerson[i] = hasPerson[i] || g.hasPerson
+                setsOfGroup.append(Int32(i))
             }
-            setsOfGroup += ids.map(Int32.init)
         }
-        /// Distinct items (events or persons) per grouping set, from the (item, group) pairs: the
-        /// pairs are bucketed by item (items are dense ids), then each item counts once in each set
+        /// Distinct items (events or persons) per grouping set: each item counts once in each set
         /// one of its groups belongs to, marked by a stamp per set. No set of (item, set) pairs.
-        func distinct(_ pairs: UInt64Set) -> [Int] {
+        func distinct(_ buckets: Buckets) -> [Int] {
             var counts = [Int](repeating: 0, count: keys.count)
-            guard pairs.count > 0 else { return counts }
-            var maxItem = 0
-            pairs.forEach { maxItem = max(maxItem, Int(truncatingIfNeeded: $0 >> 32)) }
-            var start = [Int32](repeating: 0, count: maxItem + 2)
-            pairs.forEach { start[Int(truncatingIfNeeded: $0 >> 32) + 1] += 1 }
-            for item in 0...maxItem { start[item + 1] += start[item] }
-            var next = start
-            var groupsByItem = [Int32](repeating: 0, count: pairs.count)
-            pairs.forEach { pair in
-                let item = Int(truncatingIfNeeded: pair >> 32)
-                groupsByItem[Int(next[item])] = Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF)
-                next[item] += 1
-            }
             var stamp = [Int32](repeating: -1, count: keys.count)
-            for item in 0...maxItem {
-                for k in Int(start[item])..<Int(start[item + 1]) {
-                    let g = Int(groupsByItem[k])
-                    for set in setsOfGroup[(g * 5)..<(g * 5 + 5)] where stamp[Int(set)] != Int32(item) {
+            buckets.forEach { item, groupsOfItem in
+                for g in groupsOfItem {
+                    for set in setsOfGroup[(Int(g) * setCount)..<(Int(g) * setCount + setCount)] where stamp[Int(set)] != Int32(item) {
                         stamp[Int(set)] = Int32(item)
                         counts[Int(set)] += 1
                     }
@@ -175,32 +188,88 @@ public struct ParticipationAccumulator: Sendable {
             }
             return counts
         }
-        let events = distinct(eventGroups), persons = distinct(personGroups)
+        let eventBuckets = Buckets(eventGroups)
+        let events = distinct(eventBuckets), persons = distinct(Buckets(personGroups))
 
         var result = Result()
         for (i, k) in keys.enumerated() {
-            let row = ParticipationRow(project: Int(k.project), region: k.region.map(Int.init), year: k.year.map(Int.init),
-                                       term: k.term, role: k.role, events: events[i], participants: participants[i],
-                                       uniquePersons: hasPerson[i] ? persons[i] : nil)
-            if k.role != nil { result.detail.append(row) } else { result.totals.append(row) }
-            if k.region == nil && k.year == nil {
+            let unique = hasPerson[i] ? persons[i] : nil
+            if k.role != nil {
+                result.detail.append(ParticipationRow(project: Int(k.project), region: k.region.map(Int.init), year: k.year.map(Int.init),
+                                                      term: k.term, role: k.role, events: events[i], participants: participants[i],
+                                                      uniquePersons: unique))
+                continue
+            }
+            if k.sector == nil {
+                result.totals.append(ParticipationRow(project: Int(k.project), region: k.region.map(Int.init), year: k.year.map(Int.init),
+                                                      term: k.term, role: nil, events: events[i], participants: participants[i],
+                                                      uniquePersons: unique))
+            }
+            if k.year == nil {
+                result.sectors.append(SectorRow(project: Int(k.project), region: k.region.map(Int.init), sector: k.sector,
+                                                events: events[i], participants: participants[i], uniquePersons: unique))
+            }
+            if k.region == nil && k.year == nil && k.sector == nil {
                 result.activity[Int(k.project), default: ProjectActivity()].events = events[i]
                 result.activity[Int(k.project)]!.participants = participants[i]
-                result.activity[Int(k.project)]!.uniquePersons = hasPerson[i] ? persons[i] : nil
+                result.activity[Int(k.project)]!.uniquePersons = unique
             }
         }
+        var sectorsOfProject: [Int32: Set<Int32>] = [:]
         for g in groups {
             let sum = try Self.checkedSum(result.activity[Int(g.project), default: ProjectActivity()].participantsByRole[g.role] ?? 0,
                                           g.participants)
             result.activity[Int(g.project)]!.participantsByRole[g.role] = sum
+            if g.sector != noSector { sectorsOfProject[g.project, default: []].insert(g.sector) }
         }
+        for (project, sectors) in sectorsOfProject { result.activity[Int(project), default: ProjectActivity()].sectors = sectors.count }
+
+        // Per event: its project, and how many sectors its rows carry.
         var eventProject: [Int32: Int32] = [:]
-        eventGroups.forEach { pair in eventProject[Int32(pair >> 32)] = groups[Int(pair & 0xFFFF_FFFF)].project }
+        eventBuckets.forEach { event, groupsOfEvent in
+            let project = groups[Int(groupsOfEvent.first!)].project
+            eventProject[Int32(event)] = project
+            var sectors: [Int32] = []
+            for g in groupsOfEvent where groups[Int(g)].sector != noSector && !sectors.contains(groups[Int(g)].sector) {
+                sectors.append(groups[Int(g)].sector)
+            }
+            if !sectors.isEmpty { result.activity[Int(project)]!.eventsWithSector += 1 }
+            if sectors.count >= 2 { result.activity[Int(project)]!.multisectorEvents += 1 }
+        }
         eventTypes.forEach { pair in
             let project = Int(eventProject[Int32(pair >> 32)]!)
             result.activity[project, default: ProjectActivity()].eventsByType[Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF), default: 0] += 1
         }
-        sectors.forEach { pair in result.activity[Int(pair >> 32), default: ProjectActivity()].sectors += 1 }
         return result
+    }
+}
+
+/// (item, group) pairs bucketed by item (items are dense ids): each item's groups side by side.
+struct Buckets {
+    private var start: [Int32] = []
+    private var groupsByItem: [Int32] = []
+
+    init(_ pairs: UInt64Set) {
+        guard pairs.count > 0 else { return }
+        var maxItem = 0
+        pairs.forEach { maxItem = max(maxItem, Int(truncatingIfNeeded: $0 >> 32)) }
+        start = [Int32](repeating: 0, count: maxItem + 2)
+        pairs.forEach { start[Int(truncatingIfNeeded: $0 >> 32) + 1] += 1 }
+        for item in 0...maxItem { start[item + 1] += start[item] }
+        var next = start
+        groupsByItem = [Int32](repeating: 0, count: pairs.count)
+        pairs.forEach { pair in
+            let item = Int(truncatingIfNeeded: pair >> 32)
+            groupsByItem[Int(next[item])] = Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF)
+            next[item] += 1
+        }
+    }
+
+    /// Items with at least one group, in id order.
+    func forEach(_ body: (Int, ArraySlice<Int32>) -> Void) {
+        guard start.count > 1 else { return }
+        for item in 0..<(start.count - 1) where start[item] < start[item + 1] {
+            body(item, groupsByItem[Int(start[item])..<Int(start[item + 1])])
+        }
     }
 }

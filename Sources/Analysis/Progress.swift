@@ -32,6 +32,8 @@ public enum Progress {
             case .participants: actual = Fraction(a.participants)
             case .uniquePersons: actual = a.uniquePersons.map { Fraction(Int64($0)) }
             case .sectors: actual = Fraction(Int64(a.sectors))
+            case .multisectorEvents: actual = Fraction(Int64(a.multisectorEvents))
+            case .multisectorEventsPct: actual = Fraction.ratio(Int64(a.multisectorEvents), Int64(a.eventsWithSector))?.scaled(by: 100)
             case .municipalitiesPct: actual = c?.municipalitiesShare?.scaled(by: 100)
             case .regionsPct: actual = c?.regionsShare?.scaled(by: 100)
             case .childrenPct: actual = c?.childrenShare?.scaled(by: 100)

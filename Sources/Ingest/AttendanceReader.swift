@@ -193,7 +193,7 @@ struct ParseState {
         let title: Int32 = texts.id(cell(c.title))
         let role = labelID(cell(c.role), empty: .unspecified)
         let eventType = labelID(cell(c.eventType), empty: .empty)
-        let sector = labelID(cell(c.sector), empty: .absent)
+        let sector = labelID(cell(c.sector), empty: .unspecified)
 
         let event: Int32
         if eventID >= 0 {
@@ -329,13 +329,12 @@ struct ParseState {
 
     private static let emptyLabel: Int32 = -3
 
-    /// What an empty cell means in a column: `unspecified` for role, the empty label for
-    /// event_type, no sector (-1) for sector.
-    enum EmptyLabel: Int { case unspecified, empty, absent }
+    /// What an empty cell means in a column: `unspecified` for role and sector, the empty label
+    /// for event_type.
+    enum EmptyLabel: Int { case unspecified, empty }
     private var defaultLabelIDs: [Int32] = [-1, -1]
 
     private mutating func defaultLabel(_ kind: EmptyLabel) -> Int32 {
-        if kind == .absent { return -1 }
         if defaultLabelIDs[kind.rawValue] < 0 { defaultLabelIDs[kind.rawValue] = intern(label: kind == .unspecified ? "unspecified" : "") }
         return defaultLabelIDs[kind.rawValue]
     }

@@ -45,6 +45,7 @@ public struct BudgetLine: Hashable, Sendable {
 /// What a target measures (spec 3, Progress).
 public enum Indicator: Hashable, Sendable {
     case events, participants, uniquePersons, municipalitiesPct, regionsPct, childrenPct, sectors
+    case multisectorEvents, multisectorEventsPct
     case participantsInRole(String)
     case eventsOfType(String)
 
@@ -67,6 +68,8 @@ public enum Indicator: Hashable, Sendable {
         case "regions_pct": return .regionsPct
         case "children_pct": return .childrenPct
         case "sectors": return .sectors
+        case "multisector_events": return .multisectorEvents
+        case "multisector_events_pct": return .multisectorEventsPct
         default: return nil
         }
     }
@@ -80,12 +83,16 @@ public enum Indicator: Hashable, Sendable {
         case .regionsPct: return "regions_pct"
         case .childrenPct: return "children_pct"
         case .sectors: return "sectors"
+        case .multisectorEvents: return "multisector_events"
+        case .multisectorEventsPct: return "multisector_events_pct"
         case let .participantsInRole(role): return "participants:" + role
         case let .eventsOfType(type): return "events:" + type
         }
     }
 
-    public var isPercent: Bool { self == .municipalitiesPct || self == .regionsPct || self == .childrenPct }
+    public var isPercent: Bool {
+        self == .municipalitiesPct || self == .regionsPct || self == .childrenPct || self == .multisectorEventsPct
+    }
 }
 
 public struct Target: Hashable, Sendable {

@@ -83,7 +83,7 @@ public struct AttendanceIdentity: Sendable {
     public var eventID: Int64
     /// Trimmed, case-sensitive.
     public var title: Int64
-    /// Normalised labels (role: empty is `unspecified`).
+    /// Normalised labels (role and sector: empty is `unspecified`).
     public var eventType: Int64
     public var municipality: Int64
     /// The region column's region, also when a municipality decides the row's region.

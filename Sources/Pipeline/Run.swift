@@ -75,12 +75,14 @@ public struct Run {
 
         var figures = Figures()
         do throws(AnalysisError) {
-            let result = try attendance.accumulator.finish()
+            let result = try attendance.accumulator.finish(noSector: reader.labelID("unspecified"))
             figures.costShares = try CostShares.compute(projects: catalog.projects, budget: catalog.budget)
             figures.municipalShares = try MunicipalShares.compute(projects: catalog.projects, members: catalog.members,
                                                                  budget: catalog.budget, geography: catalog.geography)
             figures.participation = result.detail
             figures.participationTotals = result.totals
+            figures.sectors = result.sectors
+            figures.activity = result.activity
             figures.coverage = try Coverage.compute(projects: catalog.projects, members: catalog.members, budget: catalog.budget,
                                                     geography: catalog.geography, activity: result.activity)
             figures.progress = Progress.compute(projects: catalog.projects, targets: catalog.targets, coverage: figures.coverage,
@@ -100,6 +102,7 @@ public struct Run {
             ("municipal_shares.csv", Tables.municipalShares(figures.municipalShares, context)),
             ("participation.csv", Tables.participation(figures.participation, context)),
             ("participation_totals.csv", Tables.participationTotals(figures.participationTotals, context)),
+            ("sectors.csv", Tables.sectors(figures.sectors, context)),
             ("coverage.csv", Tables.coverage(figures.coverage, context)),
             ("progress.csv", Tables.progress(figures.progress, context)),
             ("rejected.csv", Tables.rejected(rejections, dialect: settings.dialect)),

@@ -30,9 +30,11 @@ extension SummaryPage {
         case .participantsInRole: return 3
         case .uniquePersons: return 4
         case .sectors: return 5
-        case .regionsPct: return 6
-        case .municipalitiesPct: return 7
-        case .childrenPct: return 8
+        case .multisectorEvents: return 6
+        case .multisectorEventsPct: return 7
+        case .regionsPct: return 8
+        case .municipalitiesPct: return 9
+        case .childrenPct: return 10
         }
     }
 

@@ -76,6 +76,7 @@ struct SummaryPage {
         financing(index)
         municipalShares(index)
         participation(index)
+        sectors(index)
         coverage(index)
         progress(index)
     }

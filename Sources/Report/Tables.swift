@@ -46,23 +46,47 @@ public enum Tables {
         return w.text
     }
 
+    /// Spec 8.4: per project, region and sector, with the totals per region, per sector and per project.
+    public static func sectors(_ rows: [SectorRow], _ c: ReportContext) -> String {
+        var w = CSVWriter(dialect: c.dialect, header: ["project_id", "region", "sector", "events", "participants", "unique_persons"])
+        let rank = Ranks(c)
+        for r in rows.sorted(by: { rank.key($0).lexicographicallyPrecedes(rank.key($1)) }) {
+            w.row([.text(c.projectID(r.project)), .text(c.regionName(r.region)), .text(c.label(r.sector)), c.integer(r.events),
+                   c.people(r.participants), c.people(r.uniquePersons)])
+        }
+        return w.text
+    }
+
     /// project_id by code point; region and role in Finnish order; year ascending; spring, autumn;
     /// `all` last everywhere.
     public static func sorted(_ rows: [ParticipationRow], _ c: ReportContext) -> [ParticipationRow] {
-        // Names are ranked once; the rows (thousands at national scale) then sort by integers.
-        func ranks(_ names: [String], by less: (String, String) -> Bool) -> [Int] {
-            var rank = [Int](repeating: 0, count: names.count)
-            for (position, index) in names.indices.sorted(by: { less(names[$0], names[$1]) }).enumerated() { rank[index] = position }
-            return rank
+        let rank = Ranks(c)
+        return rows.map { (rank.key($0), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+    }
+
+    /// Names ranked once, so that rows (thousands at national scale) sort by integers.
+    struct Ranks {
+        let project: [Int], region: [Int], label: [Int]
+
+        init(_ c: ReportContext) {
+            func ranks(_ names: [String], by less: (String, String) -> Bool) -> [Int] {
+                var rank = [Int](repeating: 0, count: names.count)
+                for (position, index) in names.indices.sorted(by: { less(names[$0], names[$1]) }).enumerated() { rank[index] = position }
+                return rank
+            }
+            project = ranks(c.projects.map(\.id)) { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+            region = ranks(c.geography.regions.map(\.name), by: FinnishOrder.less)
+            label = ranks(c.labels, by: FinnishOrder.less)
         }
-        let project = ranks(c.projects.map(\.id)) { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-        let region = ranks(c.geography.regions.map(\.name), by: FinnishOrder.less)
-        let role = ranks(c.labels, by: FinnishOrder.less)
+
         func key(_ r: ParticipationRow) -> [Int] {
             [project[r.project], r.region.map { region[$0] } ?? .max, r.year ?? .max, r.term?.rawValue ?? .max,
-             r.role.map { role[Int($0)] } ?? .max]
+             r.role.map { label[Int($0)] } ?? .max]
         }
-        return rows.map { (key($0), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+
+        func key(_ r: SectorRow) -> [Int] {
+            [project[r.project], r.region.map { region[$0] } ?? .max, r.sector.map { label[Int($0)] } ?? .max]
+        }
     }
 
     public static func coverage(_ rows: [CoverageRow], _ c: ReportContext) -> String {

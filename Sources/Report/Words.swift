@@ -78,6 +78,13 @@ protocol Words: Sendable {
     var persons: String { get }
     var countedOnce: String { get }
 
+    // Multi-sectorality
+    var sectorsTitle: String { get }
+    var sector: String { get }
+    func multisector(_ events: Int, of withSector: Int, _ percent: String) -> String
+    var sectorsByRegionTitle: String { get }
+    var sectorCount: String { get }
+
     // Coverage
     func coverageTitle(_ area: String, _ populationYear: Int) -> String
     var involved: String { get }

@@ -99,6 +99,15 @@ struct EnglishWords: Words {
     let countedOnce = "An event or person belonging to several regions or terms shows on each of its rows but only once "
         + "in the Total row."
 
+    // Multi-sectorality
+    let sectorsTitle = "Multi-sectorality: participation by sector"
+    let sector = "sector"
+    func multisector(_ events: Int, of withSector: Int, _ percent: String) -> String {
+        "Multi-sector events (two or more sectors): \(events) of the \(withSector) events with a sector (\(percent))."
+    }
+    let sectorsByRegionTitle = "Sectors present by region"
+    let sectorCount = "sectors"
+
     // Coverage
     func coverageTitle(_ area: String, _ populationYear: Int) -> String { "Coverage (\(area); population \(populationYear))" }
     let involved = "involved"
@@ -130,6 +139,8 @@ struct EnglishWords: Words {
         case .regionsPct: return "Regions covered, %"
         case .childrenPct: return "Children covered, %"
         case .sectors: return "Sectors"
+        case .multisectorEvents: return "Multi-sector events"
+        case .multisectorEventsPct: return "Multi-sector events, %"
         case let .participantsInRole(role): return "Participants: \(role)"
         case let .eventsOfType(type): return "Events: \(type)"
         }

@@ -99,6 +99,15 @@ struct FinnishWords: Words {
     let countedOnce = "Tilaisuus tai henkilö, joka kuuluu useaan maakuntaan tai kauteen, näkyy jokaisella rivillään mutta "
         + "Yhteensä-rivillä vain kerran."
 
+    // Multi-sectorality
+    let sectorsTitle = "Monialaisuus: osallistuminen sektoreittain"
+    let sector = "sektori"
+    func multisector(_ events: Int, of withSector: Int, _ percent: String) -> String {
+        "Monialaisia tilaisuuksia (vähintään kaksi sektoria): \(events) / \(withSector) tilaisuutta, joilla on sektori (\(percent))."
+    }
+    let sectorsByRegionTitle = "Sektorit maakunnittain"
+    let sectorCount = "sektoreita"
+
     // Coverage
     func coverageTitle(_ area: String, _ populationYear: Int) -> String { "Kattavuus (\(area); väestötiedot \(populationYear))" }
     let involved = "mukana"
@@ -130,6 +139,8 @@ struct FinnishWords: Words {
         case .regionsPct: return "Maakuntien kattavuus, %"
         case .childrenPct: return "Lasten kattavuus, %"
         case .sectors: return "Sektoreita"
+        case .multisectorEvents: return "Monialaisia tilaisuuksia"
+        case .multisectorEventsPct: return "Monialaisia tilaisuuksia, %"
         case let .participantsInRole(role): return "Osallistujia: \(role)"
         case let .eventsOfType(type): return "Tilaisuuksia: \(type)"
         }

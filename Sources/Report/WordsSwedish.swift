@@ -99,6 +99,15 @@ struct SwedishWords: Words {
     let countedOnce = "Ett tillfälle eller en person som hör till flera landskap eller terminer syns på var och en av sina rader "
         + "men bara en gång på raden Sammanlagt."
 
+    // Multi-sectorality
+    let sectorsTitle = "Sektorsövergripande arbete: deltagande per sektor"
+    let sector = "sektor"
+    func multisector(_ events: Int, of withSector: Int, _ percent: String) -> String {
+        "Sektorsövergripande tillfällen (två eller flera sektorer): \(events) av de \(withSector) tillfällena med sektor (\(percent))."
+    }
+    let sectorsByRegionTitle = "Sektorer per landskap"
+    let sectorCount = "sektorer"
+
     // Coverage
     func coverageTitle(_ area: String, _ populationYear: Int) -> String { "Täckning (\(area); befolkning \(populationYear))" }
     let involved = "med"
@@ -130,6 +139,8 @@ struct SwedishWords: Words {
         case .regionsPct: return "Landskapens täckning, %"
         case .childrenPct: return "Barnens täckning, %"
         case .sectors: return "Sektorer"
+        case .multisectorEvents: return "Sektorsövergripande tillfällen"
+        case .multisectorEventsPct: return "Sektorsövergripande tillfällen, %"
         case let .participantsInRole(role): return "Deltagare: \(role)"
         case let .eventsOfType(type): return "Tillfällen: \(type)"
         }

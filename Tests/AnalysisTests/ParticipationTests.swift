@@ -3,10 +3,39 @@ import XCTest
 import Model
 
 final class ParticipationTests: XCTestCase {
-    func row(project: Int32 = 0, event: Int32, date: String, region: Int32, role: Int32 = 0, person: Int32 = -1,
-             participants: Int64) -> AttendanceRow {
+    func row(project: Int32 = 0, event: Int32, date: String, region: Int32, role: Int32 = 0, sector: Int32 = -1,
+             person: Int32 = -1, participants: Int64) -> AttendanceRow {
         AttendanceRow(project: project, event: event, date: DayDate.parse(date)!, region: region, role: role, eventType: 0,
-                      sector: -1, person: person, participants: participants, fingerprint: 0)
+                      sector: sector, person: person, participants: participants, fingerprint: 0)
+    }
+
+    /// Spec 8.4: an event whose rows carry several sectors counts once in each sector and once in
+    /// every total; multi-sector events are those with two or more sectors other than `unspecified`.
+    func testSectorsAndMultisectorEvents() throws {
+        let none: Int32 = 9, school: Int32 = 1, health: Int32 = 2
+        var acc = ParticipationAccumulator()
+        try acc.add(row(event: 0, date: "1.3.2021", region: 0, sector: school, person: 0, participants: 1))
+        try acc.add(row(event: 0, date: "1.3.2021", region: 0, sector: health, person: 1, participants: 1))
+        try acc.add(row(event: 0, date: "1.3.2021", region: 1, sector: health, person: 1, participants: 1))
+        try acc.add(row(event: 1, date: "1.9.2021", region: 1, sector: school, participants: 4))
+        try acc.add(row(event: 2, date: "1.9.2021", region: 1, sector: none, participants: 6))
+        let result = try acc.finish(noSector: none)
+        func sector(_ region: Int?, _ sector: Int32?) -> [Int?] {
+            guard let r = result.sectors.first(where: { $0.region == region && $0.sector == sector }) else { return [] }
+            return [r.events, Int(r.participants), r.uniquePersons]
+        }
+        XCTAssertEqual(sector(0, school), [1, 1, 1])
+        XCTAssertEqual(sector(0, health), [1, 1, 1])
+        XCTAssertEqual(sector(0, nil), [1, 2, 2])
+        XCTAssertEqual(sector(1, health), [1, 1, 1])
+        XCTAssertEqual(sector(1, school), [1, 4, nil])
+        XCTAssertEqual(sector(nil, school), [2, 5, 1])
+        XCTAssertEqual(sector(nil, health), [1, 2, 1], "person 1 in two regions is one person")
+        XCTAssertEqual(sector(nil, none), [1, 6, nil])
+        XCTAssertEqual(sector(nil, nil), [3, 13, 2])
+        XCTAssertEqual(result.sectors.count, 11, "5 region × sector, 2 regions, 3 sectors, 1 project")
+        let activity = try XCTUnwrap(result.activity[0])
+        XCTAssertEqual([activity.sectors, activity.multisectorEvents, activity.eventsWithSector], [2, 1, 2])
     }
 
     /// An event with people from two regions counts in both regions and once in the project total.
@@ -16,7 +45,7 @@ final class ParticipationTests: XCTestCase {
         try acc.add(row(event: 0, date: "1.3.2021", region: 1, participants: 7))
         try acc.add(row(event: 0, date: "1.3.2021", region: 1, role: 1, participants: 2))
         try acc.add(row(event: 1, date: "1.9.2021", region: 1, participants: 3))
-        let result = try acc.finish()
+        let result = try acc.finish(noSector: -1)
         func total(_ region: Int?, _ year: Int?, _ term: Term?) -> ParticipationRow? {
             result.totals.first { $0.region == region && $0.year == year && $0.term == term }
         }
@@ -40,7 +69,7 @@ final class ParticipationTests: XCTestCase {
         try acc.add(row(event: 0, date: "1.3.2021", region: 0, role: 1 << 20, participants: 7))
         try acc.add(row(event: 0, date: "1.3.2021", region: 1 << 20, role: 0, participants: 11))
         try acc.add(row(project: 1 << 24, event: 1, date: "1.3.2021", region: 0, role: 0, participants: 13))
-        let result = try acc.finish()
+        let result = try acc.finish(noSector: -1)
         XCTAssertEqual(result.detail.map(\.participants).sorted(), [5, 7, 11, 13])
     }
 
@@ -58,7 +87,7 @@ final class ParticipationTests: XCTestCase {
                                 person: Bool.random(using: &rng) ? Int32.random(in: 0..<50, using: &rng) : -1,
                                 participants: Int64.random(in: 0...20, using: &rng)))
             }
-            let r = try acc.finish()
+            let r = try acc.finish(noSector: -1)
             for t in r.totals {
                 let finer: [ParticipationRow]
                 if t.region != nil && t.year != nil {

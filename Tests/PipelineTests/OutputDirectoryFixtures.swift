@@ -10,7 +10,7 @@ enum Fixture {
         .deletingLastPathComponent().path
     static let sampleInputs = repository + "/Inputs"
     /// The files a run writes besides the manifest.
-    static let outputNames = ["cost_shares.csv", "municipal_shares.csv", "participation.csv", "participation_totals.csv",
+    static let outputNames = ["cost_shares.csv", "municipal_shares.csv", "participation.csv", "participation_totals.csv", "sectors.csv",
                               "coverage.csv", "progress.csv", "rejected.csv", "summary.txt"]
     static let manifest = AtomicOutputs.manifestName
 
