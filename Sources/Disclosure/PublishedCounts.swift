@@ -1,0 +1,72 @@
+import Analysis
+import Model
+
+/// Every count of people the outputs publish, numbered in tie-break order, and every additive
+/// relation among them (spec 8.7), for each measure:
+/// - roles: a participation_totals row (project, region, year, term) = its participation.csv rows;
+/// - the region × term table: (project, region) = its (project, region, year, term) rows,
+///   (project, year, term) = its regions, (project) = its regions = its terms;
+/// - progress.csv `participants:ROLE` = that role's participation.csv rows, when a target publishes it.
+/// Distinct persons are not additive (one person can be in two roles) but a total minus the shown
+/// parts still bounds a hidden part from below, so their relations are protected the same way.
+struct PublishedCounts {
+    private(set) var cells: [DisclosureCell] = []
+    private(set) var values: [Int64] = []
+    private(set) var relations: [[Int]] = []
+
+    init(_ figures: Figures, labels: [String]) {
+        var value: [DisclosureCell: Int64] = [:]
+        for r in figures.participation + figures.participationTotals {
+            value[DisclosureCell(r, .participants)] = r.participants
+            if let persons = r.uniquePersons { value[DisclosureCell(r, .persons)] = Int64(persons) }
+        }
+        let roleID = Dictionary(labels.enumerated().map { ($0.element, Int32($0.offset)) }, uniquingKeysWith: { a, _ in a })
+        var publishedRoles = Set<DisclosureCell>()
+        for row in figures.progress {
+            if case let .participantsInRole(name) = row.indicator, let role = roleID[name] {
+                publishedRoles.insert(DisclosureCell(project: row.project, role: role, measure: .participants))
+            }
+        }
+        for r in figures.participation {
+            let cell = DisclosureCell(project: r.project, role: r.role, measure: .participants)
+            if publishedRoles.contains(cell) { value[cell, default: 0] += r.participants }
+        }
+
+        var rank = [Int](repeating: 0, count: labels.count)
+        for (position, index) in labels.indices.sorted(by: {
+            labels[$0].unicodeScalars.lexicographicallyPrecedes(labels[$1].unicodeScalars)
+        }).enumerated() { rank[index] = position }
+        cells = value.keys.sorted(by: DisclosureCell.order(roleRank: rank))
+        values = cells.map { value[$0]! }
+        let number = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($0.element, $0.offset) })
+
+        // Each part under each total it adds up to; parts and totals in cell order.
+        var parts: [[Int]] = []
+        var relationOf: [DisclosureCell: Int] = [:]
+        func add(_ part: DisclosureCell, to total: DisclosureCell) {
+            guard let p = number[part], number[total] != nil else { return }
+            if let r = relationOf[total] { parts[r].append(p) } else { relationOf[total] = parts.count; parts.append([p]) }
+        }
+        // A second relation for the same total (the project by regions and by terms) is keyed apart.
+        var byTerm: [DisclosureCell: [Int]] = [:]
+        for (index, c) in cells.enumerated() {
+            switch (c.region, c.year, c.role) {
+            case (.some, .some, .some):
+                add(c, to: DisclosureCell(project: c.project, region: c.region, year: c.year, term: c.term, measure: c.measure))
+                if c.measure == .participants { add(c, to: DisclosureCell(project: c.project, role: c.role, measure: .participants)) }
+            case (.some, .some, nil):
+                add(c, to: DisclosureCell(project: c.project, region: c.region, measure: c.measure))
+                add(c, to: DisclosureCell(project: c.project, year: c.year, term: c.term, measure: c.measure))
+            case (.some, nil, nil):
+                add(c, to: DisclosureCell(project: c.project, measure: c.measure))
+            case (nil, .some, nil):
+                byTerm[DisclosureCell(project: c.project, measure: c.measure), default: []].append(index)
+            default: break
+            }
+        }
+        var list = relationOf.map { [number[$0.key]!] + parts[$0.value] }
+        list += byTerm.compactMap { total, terms in number[total].map { [$0] + terms } }
+        // Totals in cell order, the regions relation of a project before its terms relation.
+        relations = list.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+}
