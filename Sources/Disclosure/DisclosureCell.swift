@@ -28,13 +28,16 @@ public struct DisclosureCell: Hashable, Sendable {
     /// Numbers, `all` last, roles by the code points of their labels (ids follow reading order,
     /// which a value-preserving change of the inputs may reorder): the tie-break order of
     /// secondary suppression.
-    static func order(roleRank: [Int]) -> (DisclosureCell, DisclosureCell) -> Bool {
-        { a, b in
-            func key(_ c: DisclosureCell) -> [Int] {
-                [c.project, c.region ?? .max, c.year ?? .max, c.term?.rawValue ?? .max,
-                 c.role.map { roleRank[Int($0)] } ?? .max, c.measure.rawValue]
-            }
-            return key(a).lexicographicallyPrecedes(key(b))
+    static func orderKey(_ c: DisclosureCell, roleRank: [Int]) -> Key {
+        Key(project: c.project, region: c.region ?? .max, year: c.year ?? .max, term: c.term?.rawValue ?? .max,
+            role: c.role.map { roleRank[Int($0)] } ?? .max, measure: c.measure.rawValue)
+    }
+
+    struct Key: Comparable {
+        let project: Int, region: Int, year: Int, term: Int, role: Int, measure: Int
+
+        static func < (a: Key, b: Key) -> Bool {
+            (a.project, a.region, a.year, a.term, a.role, a.measure) < (b.project, b.region, b.year, b.term, b.role, b.measure)
         }
     }
 }

@@ -15,29 +15,36 @@ struct PublishedCounts {
     private(set) var relations: [[Int]] = []
 
     init(_ figures: Figures, labels: [String]) {
-        var value: [DisclosureCell: Int64] = [:]
+        // Rows are unique per key, so cells and values are taken as they come; only role totals add up.
+        var found: [(DisclosureCell, Int64)] = []
+        found.reserveCapacity(figures.participation.count + figures.participationTotals.count)
         for r in figures.participation + figures.participationTotals {
-            value[DisclosureCell(r, .participants)] = r.participants
-            if let persons = r.uniquePersons { value[DisclosureCell(r, .persons)] = Int64(persons) }
+            found.append((DisclosureCell(r, .participants), r.participants))
+            if let persons = r.uniquePersons { found.append((DisclosureCell(r, .persons), Int64(persons))) }
         }
         let roleID = Dictionary(labels.enumerated().map { ($0.element, Int32($0.offset)) }, uniquingKeysWith: { a, _ in a })
-        var publishedRoles = Set<DisclosureCell>()
+        var roleTotals: [DisclosureCell: Int64] = [:]
         for row in figures.progress {
             if case let .participantsInRole(name) = row.indicator, let role = roleID[name] {
-                publishedRoles.insert(DisclosureCell(project: row.project, role: role, measure: .participants))
+                roleTotals[DisclosureCell(project: row.project, role: role, measure: .participants)] = 0
             }
         }
-        for r in figures.participation {
-            let cell = DisclosureCell(project: r.project, role: r.role, measure: .participants)
-            if publishedRoles.contains(cell) { value[cell, default: 0] += r.participants }
+        if !roleTotals.isEmpty {
+            for r in figures.participation {
+                let cell = DisclosureCell(project: r.project, role: r.role, measure: .participants)
+                if let sum = roleTotals[cell] { roleTotals[cell] = sum + r.participants }
+            }
         }
+        found += roleTotals.map { ($0.key, $0.value) }
 
         var rank = [Int](repeating: 0, count: labels.count)
         for (position, index) in labels.indices.sorted(by: {
             labels[$0].unicodeScalars.lexicographicallyPrecedes(labels[$1].unicodeScalars)
         }).enumerated() { rank[index] = position }
-        cells = value.keys.sorted(by: DisclosureCell.order(roleRank: rank))
-        values = cells.map { value[$0]! }
+        let keys = found.map { DisclosureCell.orderKey($0.0, roleRank: rank) }
+        let order = found.indices.sorted { keys[$0] < keys[$1] }
+        cells = order.map { found[$0].0 }
+        values = order.map { found[$0].1 }
         let number = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($0.element, $0.offset) })
 
         // Each part under each total it adds up to; parts and totals in cell order.
