@@ -177,5 +177,5 @@ struct FinnishWords: Words {
     func financingChartTitle(_ project: String) -> String { "\(project): rahoitus" }
     func participationChartTitle(_ project: String) -> String { "\(project): osallistujat maakunnittain ja kausittain" }
     func suppressedNote(_ below: Int) -> String { "Alle \(below) osallistujan luvut ja ne, joista ne voisi päätellä, on piilotettu; piilotettu summa on harmaa merkki." }
-    func suppressedRegions(_ below: Int) -> String { "piilotetut maakunnat (<\(below)) yhdessä" }
+    func suppressedRegions(_ below: Int) -> String { "piilotetut alueet (<\(below))" }
 }

@@ -74,13 +74,13 @@ final class ChartsTests: XCTestCase {
         let svg = try XCTUnwrap(charts(run)["LSMK-PS-participation.svg"])
         let tooltips = svg.components(separatedBy: "<title>").dropFirst(2).map { $0.components(separatedBy: "</title>")[0] }
         XCTAssertFalse(tooltips.isEmpty)
-        for tooltip in tooltips where !tooltip.hasPrefix("hidden regions (&lt;20), together") {
+        for tooltip in tooltips where !tooltip.hasPrefix("hidden regions (&lt;20)") {
             let count = Int(tooltip.components(separatedBy: ": ").last!)
             XCTAssertNotNil(count, tooltip)
             XCTAssertGreaterThanOrEqual(count ?? 0, 20, tooltip)
         }
         XCTAssertTrue(svg.contains("Counts below 20, and counts that would give them away, are hidden; a hidden total is a grey mark, not to scale."))
-        XCTAssertTrue(svg.contains("<title>hidden regions (&lt;20), together, spring 2021</title>"), "the hidden part is drawn, in grey")
+        XCTAssertTrue(svg.contains("<title>hidden regions (&lt;20), spring 2021</title>"), "the hidden part is drawn, in grey")
     }
 
     func testFileNamesFromProjectIDs() {
