@@ -7,6 +7,9 @@
 /// too (the total only when no part is left), and the relations are checked again, in the same
 /// order, until a whole pass hides nothing. Hiding only ever adds cells, so this ends.
 ///
+/// A zero part is taken only when no positive one is left: hidden beside a count p it adds nothing
+/// to the hidden sum, which stays p, so it would hardly protect p.
+///
 /// Tie-break: among shown parts of equal value the cell with the lower number is hidden; callers
 /// number cells in an order that does not depend on hidden values (`DisclosureCell.order`). The
 /// choice looks only at shown values and at which cells are hidden, never at a hidden value, so
@@ -32,8 +35,9 @@ public enum SecondarySuppression {
 
     private static func smallestShown(_ cells: ArraySlice<Int>, _ values: [Int64], _ hidden: [Bool]) -> Int? {
         var best: Int?
+        func rank(_ cell: Int) -> (Int, Int64, Int) { (values[cell] == 0 ? 1 : 0, values[cell], cell) }
         for cell in cells where !hidden[cell] {
-            if let b = best, (values[b], b) <= (values[cell], cell) { continue }
+            if let b = best, rank(b) <= rank(cell) { continue }
             best = cell
         }
         return best

@@ -67,6 +67,15 @@ final class SecondarySuppressionTests: XCTestCase {
         }
     }
 
+    /// A zero beside a hidden 3 would leave the hidden sum at 3: the smallest positive part goes.
+    func testAZeroIsTakenOnlyWhenNoPositivePartIsLeft() {
+        let values: [Int64] = [43, 3, 0, 40]
+        XCTAssertEqual(hiddenCells(SecondarySuppression.protect(values: values, relations: [[0, 1, 2, 3]], hidden: [false, true, false, false])),
+                       [1, 3])
+        XCTAssertEqual(hiddenCells(SecondarySuppression.protect(values: [3, 3, 0], relations: [[0, 1, 2]], hidden: [false, true, false])),
+                       [1, 2])
+    }
+
     /// Zero hidden cells, or two and more, leave a relation as it is.
     func testRelationsWithoutExactlyOneHiddenCellAreLeftAlone() {
         let values: [Int64] = [9, 2, 3, 4]
