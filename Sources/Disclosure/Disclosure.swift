@@ -29,8 +29,9 @@ public struct Disclosure: Sendable {
     public static func decide(_ figures: Figures, below: Int?, labels: [String]) -> Disclosure {
         guard let n = below, n > 1 else { return .none }
         let counts = PublishedCounts(figures, labels: labels)
-        let primary = counts.values.map { $0 >= 1 && $0 < Int64(n) }
-        let hidden = SecondarySuppression.protect(values: counts.values, relations: counts.relations, hidden: primary)
+        let primary = counts.values.indices.map { counts.unpublished[$0] == nil && counts.values[$0] >= 1 && counts.values[$0] < Int64(n) }
+        let hidden = SecondarySuppression.protect(values: counts.values, relations: counts.relations, hidden: primary,
+                                                  unpublished: counts.unpublished)
         let cells = Set(counts.cells.indices.filter { hidden[$0] }.map { counts.cells[$0] })
         let roleIDs = Dictionary(labels.enumerated().map { ($0.element, Int32($0.offset)) }, uniquingKeysWith: { a, _ in a })
         return Disclosure(below: n, hidden: cells, primaryCount: primary.filter { $0 }.count, roleIDs: roleIDs)

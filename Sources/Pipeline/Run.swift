@@ -92,7 +92,8 @@ public struct Run {
 
         let disclosure = Disclosure.decide(figures, below: settings.suppressBelow, labels: reader.labels)
         if let n = disclosure.below {
-            log("grantstats: --suppress-below \(n): \(disclosure.primaryCount) counts below \(n) hidden, and \(disclosure.secondaryCount) more that would give them away")
+            let counts = disclosure.primaryCount == 1 ? "1 count" : "\(disclosure.primaryCount) counts"
+            log("grantstats: --suppress-below \(n): \(counts) below \(n) hidden, and \(disclosure.secondaryCount) more that would give them away")
         }
         let context = ReportContext(projects: catalog.projects, geography: catalog.geography, labels: reader.labels,
                                     dialect: settings.dialect, disclosure: disclosure)

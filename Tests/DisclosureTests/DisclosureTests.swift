@@ -53,11 +53,27 @@ final class DisclosureTests: XCTestCase {
         XCTAssertEqual(hidden(d, f.participation), ["0 spring ammattilainen", "0 spring nuori", "0 autumn ammattilainen",
                                                     "1 spring ammattilainen", "1 autumn ammattilainen"])
         XCTAssertEqual(hidden(d, f.participationTotals), ["0 spring all", "0 autumn all", "1 spring all", "1 autumn all"])
-        XCTAssertEqual(f.progress.map(d.hidesActual), [true, false, false])
+        // The project's 118 minus the role total 115 would give nuori's 3: the 115 goes too.
+        XCTAssertEqual(f.progress.map(d.hidesActual), [true, true, false])
         let counts = PublishedCounts(f, labels: labels)
         let flags = counts.cells.map(d.hides)
-        XCTAssertTrue(SecondarySuppression.isProtected(relations: counts.relations, hidden: flags))
-        XCTAssertEqual(counts.relations.count, 4 + 2 + 2 + 2 + 2, "roles, regions, terms, the project twice, two role totals")
+        XCTAssertTrue(SecondarySuppression.isProtected(relations: counts.relations, hidden: flags, unpublished: counts.unpublished))
+        XCTAssertEqual(counts.relations.count, 4 + 2 + 2 + 3 + 2, "roles, regions, terms, the project three times, two role totals")
+    }
+
+    /// With a target for `ammattilainen` only, the project's 118 minus its 115 would give `nuori`'s
+    /// 3 (its only row): a role total printed nowhere still counts, as a sum of its rows.
+    func testARoleTotalWorkedOutByDifferenceIsProtected() {
+        let f = figures(targets: [.participantsInRole("ammattilainen")])
+        let d = Disclosure.decide(f, below: 5, labels: labels)
+        XCTAssertEqual(f.progress.map(d.hidesActual), [true])
+        XCTAssertFalse(d.hides(DisclosureCell(project: 0, role: nuori, measure: .participants)), "printed nowhere, so never marked")
+        let counts = PublishedCounts(f, labels: labels)
+        XCTAssertEqual(counts.unpublished.count, 1)
+        XCTAssertTrue(SecondarySuppression.isProtected(relations: counts.relations, hidden: counts.cells.map(d.hides),
+                                                       unpublished: counts.unpublished))
+        XCTAssertFalse(SecondarySuppression.isProtected(relations: counts.relations, hidden: counts.values.map { $0 >= 1 && $0 < 5 },
+                                                        unpublished: counts.unpublished))
     }
 
     func testNothingIsHiddenWithoutAThreshold() {

@@ -76,6 +76,20 @@ final class SecondarySuppressionTests: XCTestCase {
                        [1, 2])
     }
 
+    /// An unpublished sum is unknown only while one of its parts is hidden; with all its parts
+    /// shown a reader adds it up, and a relation it completes needs a further hidden cell.
+    func testAnUnpublishedSumCountsAsKnownWhenItsPartsAreShown() {
+        // 0 = 1 + 2 (published); 1 = 3 + 4 (unpublished); 2 = 5 (published, hidden).
+        let values: [Int64] = [60, 50, 10, 20, 30, 10]
+        let relations = [[0, 1, 2], [2, 5]]
+        let unpublished = [1: [3, 4]]
+        let hidden = SecondarySuppression.protect(values: values, relations: relations, hidden: [false, false, true, false, false, true],
+                                                  unpublished: unpublished)
+        // No published part is left beside the hidden 2: the smallest part of the sum goes, 20.
+        XCTAssertEqual(hiddenCells(hidden), [2, 3, 5])
+        XCTAssertTrue(SecondarySuppression.isProtected(relations: relations, hidden: hidden, unpublished: unpublished))
+    }
+
     /// Zero hidden cells, or two and more, leave a relation as it is.
     func testRelationsWithoutExactlyOneHiddenCellAreLeftAlone() {
         let values: [Int64] = [9, 2, 3, 4]
