@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Stages depend in one direction only: CSV → Model → Ingest → Analysis → Report → Pipeline → grantstats.
+// Stages depend in one direction only: CSV → Model → Ingest → Analysis → Disclosure → Report → Pipeline → grantstats.
 let package = Package(
     name: "grantstats",
     products: [
@@ -16,8 +16,10 @@ let package = Package(
         // Stages.
         .target(name: "Ingest", dependencies: ["CSV", "Model"]),
         .target(name: "Analysis", dependencies: ["Model"]),
-        .target(name: "Report", dependencies: ["CSV", "Model", "Analysis"]),
-        .target(name: "Pipeline", dependencies: ["CSV", "Model", "Ingest", "Analysis", "Report"]),
+        // Which counts are hidden, decided once over the figures; every renderer only prints the mark.
+        .target(name: "Disclosure", dependencies: ["Model", "Analysis"]),
+        .target(name: "Report", dependencies: ["CSV", "Model", "Analysis", "Disclosure"]),
+        .target(name: "Pipeline", dependencies: ["CSV", "Model", "Ingest", "Analysis", "Disclosure", "Report"]),
 
         // The executable: arguments and exit codes only.
         .executableTarget(name: "grantstats", dependencies: ["Pipeline"]),
@@ -31,6 +33,7 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
+        .testTarget(name: "DisclosureTests", dependencies: ["Disclosure", "Analysis", "Model"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Pipeline", "CSV", "Model", "Analysis", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "grantstats"], exclude: ["Cases"]),

@@ -1,6 +1,7 @@
 import Foundation
 import Analysis
 import CSV
+import Disclosure
 import Ingest
 import Model
 import Report
@@ -95,8 +96,13 @@ public struct Run {
         guard writing else { return rejections.isEmpty ? 0 : Failure.dataError }
         if settings.strict && !rejections.isEmpty { return Failure.dataError }
 
+        let disclosure = Disclosure.decide(figures, below: settings.suppressBelow, labels: reader.labels)
+        if let n = disclosure.below {
+            let counts = disclosure.primaryCount == 1 ? "1 count" : "\(disclosure.primaryCount) counts"
+            log("grantstats: --suppress-below \(n): \(counts) below \(n) hidden, and \(disclosure.secondaryCount) more that would give them away")
+        }
         let context = ReportContext(projects: catalog.projects, geography: catalog.geography, labels: reader.labels,
-                                    dialect: settings.dialect, suppressBelow: settings.suppressBelow)
+                                    dialect: settings.dialect, disclosure: disclosure)
         var contents: [(String, String)] = [
             ("cost_shares.csv", Tables.costShares(figures.costShares, context)),
             ("municipal_shares.csv", Tables.municipalShares(figures.municipalShares, context)),

@@ -44,12 +44,10 @@ struct ChartPage {
     var w: any Words { WordsFor.language(language) }
     var p: Project { c.projects[project] }
 
-    func isSuppressed(_ v: Int64) -> Bool {
-        guard let n = c.suppressBelow, n > 1 else { return false }
-        return v >= 1 && v < n
+    /// A row's participants as the disclosure stage decided: the number, or the mark.
+    func participants(_ r: ParticipationRow) -> String {
+        c.disclosure.hidesParticipants(r) ? c.disclosure.mark : language.integer(r.participants)
     }
-
-    func people(_ v: Int64) -> String { isSuppressed(v) ? "<\(c.suppressBelow!)" : language.integer(v) }
 
     /// Title and project name, the same on every chart.
     func heading(_ svg: inout SVGDocument, _ title: String) {

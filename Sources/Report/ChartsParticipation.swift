@@ -14,16 +14,25 @@ extension ChartPage {
         let colour = Dictionary(uniqueKeysWithValues: regionIndices.enumerated().map { ($0.element, Palette.series[$0.offset % Palette.series.count]) })
 
         let plotLeft = 70, plotRight = 540, plotTop = 84, plotBottom = 344
-        let note = (c.suppressBelow ?? 0) > 1
-        let height = max(plotBottom + (note ? 70 : 50), plotTop + (regionIndices.count + (note ? 1 : 0)) * 22 + 10)
+        let hiding = c.disclosure.below != nil
+        let height = max(plotBottom + (hiding ? 70 : 50), plotTop + (regionIndices.count + (hiding ? 1 : 0)) * 22 + 10)
         var svg = SVGDocument(width: 760, height: height, title: w.participationChartTitle(p.id))
         heading(&svg, w.participationChartTitle(p.id))
 
+        // Per term: its shown region cells, and its total when shown. Only shown numbers (and the
+        // difference of two shown numbers) are drawn to scale, so no bar, label position or axis
+        // depends on a hidden count.
+        let bars = terms.map { term in
+            TermBar(term: term, shown: regionIndices.compactMap { region in
+                guard let cell = rows.first(where: { $0.region == region && $0.year == term.year && $0.term == term.term }),
+                      cell.participants > 0, !c.disclosure.hidesParticipants(cell) else { return nil }
+                return (region, cell)
+            }, total: c.disclosure.hidesParticipants(term) ? nil : term.participants)
+        }
         // Int128: a sum of participants near Int64.max must not trap while rounding the axis up.
-        let maximum = Int128(terms.map(\.participants).max() ?? 0)
-        let step = Int128(Self.tickStep(Int64(maximum)))
+        let maximum = bars.map(\.height).max() ?? 0
+        let step = Int128(Self.tickStep(Int64(clamping: maximum)))
         let axisMax = max(step, (maximum + step - 1) / step * step)
-        func y(_ value: Int64) -> Int { y128(Int128(value)) }
         func y128(_ value: Int128) -> Int { plotBottom - Int(value * Int128(plotBottom - plotTop) / axisMax) }
 
         svg.text(w.participants, x: plotLeft, y: plotTop - 12, size: 12, anchor: .end)
@@ -36,28 +45,34 @@ extension ChartPage {
 
         let slot = (plotRight - plotLeft) / terms.count
         let barWidth = max(4, min(56, slot * 6 / 10))
-        for (i, term) in terms.enumerated() {
+        for (i, bar) in bars.enumerated() {
+            let term = bar.term
             let left = plotLeft + i * slot + (slot - barWidth) / 2
             var stacked: Int128 = 0
-            for region in regionIndices {
-                guard let cell = rows.first(where: { $0.region == region && $0.year == term.year && $0.term == term.term }),
-                      cell.participants > 0, !isSuppressed(cell.participants) else { continue }
-                let label = "\(language.region(region, c.geography)), \(language.term(term.term!, term.year!)): \(people(cell.participants))"
+            for (region, cell) in bar.shown {
+                let label = "\(language.region(region, c.geography)), \(language.term(term.term!, term.year!)): \(participants(cell))"
                 let top = y128(stacked + Int128(cell.participants))
                 svg.rect(x: left, y: top, width: barWidth, height: y128(stacked) - top, fill: colour[region]!, tooltip: label)
                 stacked += Int128(cell.participants)
             }
-            // The regions below the threshold together, so that the bar still reaches its total; a
-            // total that is itself suppressed draws nothing at all.
-            let hidden = Int128(term.participants) - stacked
-            if hidden > 0 && !isSuppressed(term.participants), let n = c.suppressBelow {
-                let top = y128(stacked + hidden)
-                svg.rect(x: left, y: top, width: barWidth, height: y128(stacked) - top, fill: Palette.hidden,
-                         tooltip: "\(w.suppressedRegions(n)), \(language.term(term.term!, term.year!))")
-                stacked += hidden
+            var labelY = y128(stacked)
+            let tooltip = "\(w.suppressedRegions(c.disclosure.below ?? 0)), \(language.term(term.term!, term.year!))"
+            if let total = bar.total {
+                // The hidden regions together: a shown total minus the shown regions, published
+                // figures both; secondary suppression leaves at least two hidden regions in it.
+                let rest = Int128(total) - stacked
+                if rest > 0 {
+                    let top = y128(Int128(total))
+                    svg.rect(x: left, y: top, width: barWidth, height: y128(stacked) - top, fill: Palette.hidden, tooltip: tooltip)
+                }
+                labelY = y128(max(stacked, Int128(total)))
+            } else {
+                // A hidden total: a mark of fixed size on what is shown, never to scale.
+                labelY -= Self.hiddenMark
+                svg.rect(x: left, y: labelY, width: barWidth, height: Self.hiddenMark, fill: Palette.hidden, tooltip: tooltip)
             }
             let centre = left + barWidth / 2
-            svg.text(people(term.participants), x: centre, y: y128(max(stacked, Int128(term.participants))) - 6, size: 11, anchor: .middle, bold: true)
+            svg.text(participants(term), x: centre, y: labelY - 6, size: 11, anchor: .middle, bold: true)
             svg.text(language.termShort(term.term!), x: centre, y: plotBottom + 18, size: 11, anchor: .middle)
             svg.text(String(term.year!), x: centre, y: plotBottom + 32, size: 11, anchor: .middle)
         }
@@ -67,14 +82,17 @@ extension ChartPage {
             svg.rect(x: 566, y: top, width: 14, height: 14, fill: colour[region]!)
             svg.text(SVGDocument.fit(language.region(region, c.geography), width: 170, size: 12), x: 588, y: top + 12, size: 12)
         }
-        if note, let n = c.suppressBelow {
+        if hiding {
             let top = plotTop + regionIndices.count * 22
             svg.rect(x: 566, y: top, width: 14, height: 14, fill: Palette.hidden)
-            svg.text(SVGDocument.fit(w.suppressedRegions(n), width: 170, size: 12), x: 588, y: top + 12, size: 12)
-            svg.text(w.suppressedNote(n), x: 20, y: plotBottom + 56, size: 11)
+            svg.text(SVGDocument.fit(w.suppressedRegions(c.disclosure.below ?? 0), width: 170, size: 12), x: 588, y: top + 12, size: 12)
+            svg.text(w.suppressedNote(c.disclosure.below ?? 0), x: 20, y: plotBottom + 56, size: 11)
         }
         return svg.render()
     }
+
+    /// The height in pixels of a hidden total, whatever it is.
+    static let hiddenMark = 8
 
     /// 1, 2 or 5 times a power of ten, giving at most about six gridlines.
     static func tickStep(_ maximum: Int64) -> Int64 {
@@ -84,5 +102,20 @@ extension ChartPage {
             if magnitude > Int64.max / 100 { return magnitude * 10 }
             magnitude *= 10
         }
+    }
+}
+
+/// One term's bar as it may be drawn: the shown region cells, and the total when it is shown.
+private struct TermBar {
+    let term: ParticipationRow
+    let shown: [(region: Int, row: ParticipationRow)]
+    let total: Int64?
+
+    /// How high the bar reaches on the axis: from shown numbers only.
+    var height: Int128 {
+        if let total { return Int128(total) }
+        var sum: Int128 = 0
+        for cell in shown { sum += Int128(cell.row.participants) }
+        return sum
     }
 }

@@ -1,20 +1,22 @@
 import Analysis
 import CSV
+import Disclosure
 import Model
 
-/// What every table needs to turn results into text: names, labels, the dialect and the privacy
-/// threshold.
+/// What every table needs to turn results into text: names, labels, the dialect and which counts
+/// the disclosure stage hid.
 public struct ReportContext: Sendable {
     public let projects: [Project]
     public let geography: Geography
     public let labels: [String]
     public let dialect: OutputDialect
-    /// Participant and person counts 1…N−1 print as `<N`; nil or ≤ 1 prints every count.
-    public let suppressBelow: Int?
+    /// Decided before rendering; a hidden count prints as its mark (`<N`) wherever it appears.
+    public let disclosure: Disclosure
 
-    public init(projects: [Project], geography: Geography, labels: [String], dialect: OutputDialect = .csv, suppressBelow: Int? = nil) {
+    public init(projects: [Project], geography: Geography, labels: [String], dialect: OutputDialect = .csv,
+                disclosure: Disclosure = .none) {
         self.projects = projects; self.geography = geography; self.labels = labels
-        self.dialect = dialect; self.suppressBelow = suppressBelow
+        self.dialect = dialect; self.disclosure = disclosure
     }
 
     func projectID(_ index: Int) -> String { projects[index].id }
@@ -28,15 +30,9 @@ public struct ReportContext: Sendable {
     func decimal(_ f: Fraction?) -> CSVCell { .number(f.map(Self.format.decimal2) ?? "") }
     func integer<I: BinaryInteger>(_ v: I?) -> CSVCell { .number(v.map { String($0) } ?? "") }
 
-    /// A count of people, suppressed below the threshold.
-    func people<I: BinaryInteger>(_ v: I?) -> CSVCell {
+    /// A count of people: the mark when the disclosure stage hid it.
+    func people<I: BinaryInteger>(_ v: I?, hidden: Bool) -> CSVCell {
         guard let v else { return .number("") }
-        if isSuppressed(v) { return .text("<\(suppressBelow!)") }
-        return .number(String(v))
-    }
-
-    public func isSuppressed<I: BinaryInteger>(_ v: I) -> Bool {
-        guard let n = suppressBelow, n > 1 else { return false }
-        return v >= 1 && v < n
+        return hidden ? .text(disclosure.mark) : .number(String(v))
     }
 }

@@ -17,8 +17,9 @@ extension SummaryPage {
         // Without attendance "0 participants per 1000 children" would read as a finding.
         if figures.participationTotals.contains(where: { $0.project == index }) {
             // A rate of a hidden count would give the count back.
-            let per1000 = isSuppressed(r.participants) ? "–" : r.participantsPer1000Children.map(language.numbers.decimal2) ?? "–"
-            out += Prose.wrap(w.participantsPer1000(people(r.participants), per1000))
+            let hidden = c.disclosure.hidesParticipants(ofProject: index)
+            let per1000 = hidden ? "–" : r.participantsPer1000Children.map(language.numbers.decimal2) ?? "–"
+            out += Prose.wrap(w.participantsPer1000(people(r.participants, hidden: hidden), per1000))
         }
         let perChild = r.grantPerChild.map { language.euros(Money(cents: Int64(clamping: $0.rounded(decimals: 2)))) } ?? "–"
         out += Prose.wrap(w.grantPerChild(perChild))

@@ -27,7 +27,7 @@ extension SummaryPage {
         if countedOnce { out += Prose.wrap(w.countedOnce) }
 
         let cells = rows.filter { $0.region != nil && $0.year != nil }
-        crossTable(regions: byRegion.map { ($0.region!, regionName($0), $0.participants) },
+        crossTable(regions: byRegion.map { ($0.region!, regionName($0), $0) },
                    terms: byTerm.map { ($0.year!, $0.term!) }, cells: cells, all: all)
     }
 
@@ -36,13 +36,15 @@ extension SummaryPage {
         if withPersons { columns.append((w.persons, .right)) }
         columns.append(("", .left))
         var t = TextTable(columns)
-        let maximum = rows.map(\.1.participants).max() ?? 0
+        // Bars are scaled to the largest shown count; a hidden count draws no bar and sets no scale.
+        let hidden = { (r: ParticipationRow) in c.disclosure.hidesParticipants(r) }
+        let maximum = rows.filter { !hidden($0.1) }.map(\.1.participants).max() ?? 0
         func cells(_ label: String, _ r: ParticipationRow, bar: String) -> [String] {
-            var cells = [label, language.integer(r.events), people(r.participants)]
-            if withPersons { cells.append(r.uniquePersons.map { people(Int64($0)) } ?? "") }
+            var cells = [label, language.integer(r.events), participants(r)]
+            if withPersons { cells.append(persons(r)) }
             return cells + [bar]
         }
-        for (label, r) in rows { t.add(cells(label, r, bar: bar(r.participants, of: maximum))) }
+        for (label, r) in rows { t.add(cells(label, r, bar: hidden(r) ? "" : TextTable.bar(r.participants, of: maximum))) }
         t.addRule()
         t.add(cells(w.total, all, bar: ""))
         return t.render()
@@ -50,14 +52,16 @@ extension SummaryPage {
 
     /// Regions down, terms across under their years; split into several tables when the terms
     /// would not fit the page.
-    private mutating func crossTable(regions: [(index: Int, name: String, total: Int64)], terms: [(year: Int, term: Term)],
+    private mutating func crossTable(regions: [(index: Int, name: String, total: ParticipationRow)], terms: [(year: Int, term: Term)],
                                      cells: [ParticipationRow], all: ParticipationRow) {
         guard terms.count > 1 || regions.count > 1 else { return }
-        var value: [String: Int64] = [:]
-        for r in cells { value["\(r.region!) \(r.year!) \(r.term!.rawValue)"] = r.participants }
+        var cell: [String: ParticipationRow] = [:]
+        for r in cells { cell["\(r.region!) \(r.year!) \(r.term!.rawValue)"] = r }
+        // Widths from the printed text, never from a hidden count's digits.
+        let allText = participants(all)
         let nameWidth = max(w.region.count, w.total.count, regions.map(\.name.count).max() ?? 0)
-        let termWidth = max(Term.allCases.map { language.termShort($0).count }.max()!, language.integer(all.participants).count)
-        let totalWidth = max(w.total.count, language.integer(all.participants).count)
+        let termWidth = max(Term.allCases.map { language.termShort($0).count }.max()!, allText.count)
+        let totalWidth = max(w.total.count, allText.count)
         let fitting = max(1, (TextTable.pageWidth - 2 - nameWidth - 2 - totalWidth) / (termWidth + TextTable.gap))
 
         out += "\n" + w.crossTitle + "\n"
@@ -77,17 +81,17 @@ extension SummaryPage {
             }
             for region in regions {
                 var row = [region.name] + chunk.map { term in
-                    value["\(region.index) \(term.year) \(term.term.rawValue)"].map(people) ?? "–"
+                    cell["\(region.index) \(term.year) \(term.term.rawValue)"].map(participants) ?? "–"
                 }
-                if last { row.append(people(region.total)) }
+                if last { row.append(participants(region.total)) }
                 t.add(row)
             }
             t.addRule()
             var totals = [w.total] + chunk.map { term in
                 figures.participationTotals.first { $0.project == all.project && $0.region == nil && $0.year == term.year && $0.term == term.term }
-                    .map { people($0.participants) } ?? "–"
+                    .map(participants) ?? "–"
             }
-            if last { totals.append(people(all.participants)) }
+            if last { totals.append(allText) }
             t.add(totals)
             out += t.render()
             start += chunk.count

@@ -14,9 +14,10 @@ extension SummaryPage {
         var t = TextTable([(w.indicator, .left), (w.target, .right), (w.actualValue, .right), (w.ofTarget, .right), (w.status, .left)])
         for g in goals {
             let shown = g.actual.map { actual(g, $0) } ?? "–"
-            // The share of a hidden count would give the count back.
-            let achieved = shown.hasPrefix("<") ? "" : g.achieved.map(language.percent) ?? ""
-            t.add([w.indicatorName(g.indicator), target(g), shown, achieved, w.progressStatus(g.status)])
+            // The share of a hidden count, or whether it reaches the target, would narrow it down.
+            let hidden = c.disclosure.hidesActual(g)
+            let achieved = hidden ? "" : g.achieved.map(language.percent) ?? ""
+            t.add([w.indicatorName(g.indicator), target(g), shown, achieved, hidden ? "–" : w.progressStatus(g.status)])
         }
         out += "\n" + w.progressTitle + "\n" + t.render()
     }
@@ -48,7 +49,7 @@ extension SummaryPage {
         if g.indicator.isPercent { return language.numbers.decimal2(value) }
         let count = Int64(value.numerator / value.denominator)
         switch g.indicator {
-        case .participants, .participantsInRole, .uniquePersons: return people(count)
+        case .participants, .participantsInRole, .uniquePersons: return people(count, hidden: c.disclosure.hidesActual(g))
         default: return language.integer(count)
         }
     }

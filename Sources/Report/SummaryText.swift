@@ -1,4 +1,5 @@
 import Analysis
+import Disclosure
 import Model
 
 /// summary.txt: the pages a financial officer prints for the steering group. Every figure is the
@@ -81,13 +82,14 @@ struct SummaryPage {
         progress(index)
     }
 
-    /// Participant and person counts 1…N−1 print as `<N`, as in the CSVs.
-    func people(_ v: Int64) -> String { isSuppressed(v) ? "<\(c.suppressBelow!)" : language.integer(v) }
+    /// A count of people as in the CSVs: the mark when the disclosure stage hid it.
+    func people(_ v: Int64, hidden: Bool) -> String { hidden ? c.disclosure.mark : language.integer(v) }
 
-    func isSuppressed(_ v: Int64) -> Bool { c.isSuppressed(v) }
+    func participants(_ r: ParticipationRow) -> String { people(r.participants, hidden: c.disclosure.hidesParticipants(r)) }
 
-    /// A bar that would give away a suppressed count is not drawn.
-    func bar(_ v: Int64, of maximum: Int64) -> String { isSuppressed(v) ? "" : TextTable.bar(v, of: maximum) }
+    func persons(_ r: ParticipationRow) -> String {
+        r.uniquePersons.map { people(Int64($0), hidden: c.disclosure.hidesPersons(r)) } ?? ""
+    }
 }
 
 enum Rejections {

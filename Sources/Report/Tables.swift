@@ -1,5 +1,6 @@
 import Analysis
 import CSV
+import Disclosure
 import Model
 
 /// The CSV outputs of spec 4, one function per file, columns in the spec's order.
@@ -31,8 +32,9 @@ public enum Tables {
         var w = CSVWriter(dialect: c.dialect, header: ["project_id", "region", "year", "term", "role", "events", "participants", "unique_persons"])
         for r in sorted(rows, c) {
             w.row([.text(c.projectID(r.project)), .text(c.regionName(r.region)), r.year.map { .number(String($0)) } ?? .text("all"),
-                   .text(r.term?.name ?? "all"), .text(c.label(r.role)), c.integer(r.events), c.people(r.participants),
-                   c.people(r.uniquePersons)])
+                   .text(r.term?.name ?? "all"), .text(c.label(r.role)), c.integer(r.events),
+                   c.people(r.participants, hidden: c.disclosure.hidesParticipants(r)),
+                   c.people(r.uniquePersons, hidden: c.disclosure.hidesPersons(r))])
         }
         return w.text
     }
@@ -41,7 +43,9 @@ public enum Tables {
         var w = CSVWriter(dialect: c.dialect, header: ["project_id", "region", "year", "term", "events", "participants", "unique_persons"])
         for r in sorted(rows, c) {
             w.row([.text(c.projectID(r.project)), .text(c.regionName(r.region)), r.year.map { .number(String($0)) } ?? .text("all"),
-                   .text(r.term?.name ?? "all"), c.integer(r.events), c.people(r.participants), c.people(r.uniquePersons)])
+                   .text(r.term?.name ?? "all"), c.integer(r.events),
+                   c.people(r.participants, hidden: c.disclosure.hidesParticipants(r)),
+                   c.people(r.uniquePersons, hidden: c.disclosure.hidesPersons(r))])
         }
         return w.text
     }
@@ -95,12 +99,13 @@ public enum Tables {
             "municipalities_outside_area", "children_covered", "children_total", "children_pct", "participants",
             "participants_per_1000_children", "grant_per_child"])
         for r in rows {
+            let hidden = c.disclosure.hidesParticipants(ofProject: r.project)
             w.row([.text(c.projectID(r.project)), .text(r.area), c.integer(r.populationYear), c.integer(r.regionsParticipating),
                    c.integer(r.regionsTotal), c.percent(r.regionsShare), c.integer(r.municipalitiesParticipating),
                    c.integer(r.municipalitiesTotal), c.percent(r.municipalitiesShare), c.integer(r.municipalitiesOutsideArea),
-                   c.integer(r.childrenCovered), c.integer(r.childrenTotal), c.percent(r.childrenShare), c.people(r.participants),
+                   c.integer(r.childrenCovered), c.integer(r.childrenTotal), c.percent(r.childrenShare), c.people(r.participants, hidden: hidden),
                    // A rate of a hidden count would give the count back.
-                   c.isSuppressed(r.participants) ? .number("") : c.decimal(r.participantsPer1000Children), c.decimal(r.grantPerChild)])
+                   hidden ? .number("") : c.decimal(r.participantsPer1000Children), c.decimal(r.grantPerChild)])
         }
         return w.text
     }
@@ -108,9 +113,11 @@ public enum Tables {
     public static func progress(_ rows: [ProgressRow], _ c: ReportContext) -> String {
         var w = CSVWriter(dialect: c.dialect, header: ["project_id", "indicator", "target", "actual", "achieved_pct", "status"])
         for r in rows {
-            let hidden = actualCell(r, c).isSuppressedCount
+            // Beside a hidden actual, its share of the target and whether it reaches the target
+            // (target 2, not_met: the actual is 1) would narrow it down: both are left empty.
+            let hidden = c.disclosure.hidesActual(r)
             w.row([.text(c.projectID(r.project)), .text(r.indicator.name), .number(targetText(r)), actualCell(r, c),
-                   hidden ? .number("") : c.percent(r.achieved), .text(r.status.rawValue)])
+                   hidden ? .number("") : c.percent(r.achieved), .text(hidden ? "" : r.status.rawValue)])
         }
         return w.text
     }
@@ -126,7 +133,7 @@ public enum Tables {
         if r.indicator.isPercent { return c.decimal(actual) }
         let count = Int64(actual.numerator / actual.denominator)
         switch r.indicator {
-        case .participants, .participantsInRole, .uniquePersons: return c.people(count)
+        case .participants, .participantsInRole, .uniquePersons: return c.people(count, hidden: c.disclosure.hidesActual(r))
         default: return c.integer(count)
         }
     }
@@ -137,13 +144,5 @@ public enum Tables {
             w.row([.text(r.file), .number(String(r.line)), .text(r.column), .text(r.value), .text(r.reason.rawValue), .text(r.message)])
         }
         return w.text
-    }
-}
-
-private extension CSVCell {
-    /// `<N`: the only text a count cell can hold.
-    var isSuppressedCount: Bool {
-        if case let .text(t) = self { return t.hasPrefix("<") }
-        return false
     }
 }

@@ -187,6 +187,6 @@ struct EnglishWords: Words {
     // Charts
     func financingChartTitle(_ project: String) -> String { "\(project): financing" }
     func participationChartTitle(_ project: String) -> String { "\(project): participants by region and term" }
-    func suppressedNote(_ below: Int) -> String { "Counts below \(below) are not shown separately." }
-    func suppressedRegions(_ below: Int) -> String { "regions with fewer than \(below)" }
+    func suppressedNote(_ below: Int) -> String { "Counts below \(below), and counts that would give them away, are hidden; a hidden total is a grey mark, not to scale." }
+    func suppressedRegions(_ below: Int) -> String { "hidden regions (<\(below))" }
 }

@@ -187,6 +187,6 @@ struct FinnishWords: Words {
     // Charts
     func financingChartTitle(_ project: String) -> String { "\(project): rahoitus" }
     func participationChartTitle(_ project: String) -> String { "\(project): osallistujat maakunnittain ja kausittain" }
-    func suppressedNote(_ below: Int) -> String { "Alle \(below) osallistujan lukuja ei näytetä erikseen." }
-    func suppressedRegions(_ below: Int) -> String { "maakunnat, joissa alle \(below)" }
+    func suppressedNote(_ below: Int) -> String { "Alle \(below) osallistujan luvut ja ne, joista ne voisi päätellä, on piilotettu; piilotettu summa on harmaa merkki." }
+    func suppressedRegions(_ below: Int) -> String { "piilotetut alueet (<\(below))" }
 }

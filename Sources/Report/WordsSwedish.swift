@@ -187,6 +187,6 @@ struct SwedishWords: Words {
     // Charts
     func financingChartTitle(_ project: String) -> String { "\(project): finansiering" }
     func participationChartTitle(_ project: String) -> String { "\(project): deltagare per landskap och termin" }
-    func suppressedNote(_ below: Int) -> String { "Antal under \(below) deltagare visas inte separat." }
-    func suppressedRegions(_ below: Int) -> String { "landskap med under \(below)" }
+    func suppressedNote(_ below: Int) -> String { "Antal under \(below) och antal som skulle röja dem är dolda; en dold summa är ett grått märke, inte skalenligt." }
+    func suppressedRegions(_ below: Int) -> String { "dolda landskap (<\(below))" }
 }

@@ -22,7 +22,7 @@ Options:
   --population-year YYYY   population year for keys and coverage (default: the latest in the population)
   --grant-rate-max RATE    maximum grant rate when a project gives none (default: 75 %)
   --strict                 any rejected row: replace no output, exit 65 (default: off)
-  --suppress-below N       print participant and person counts 1…N−1 as <N (default: off)
+  --suppress-below N       hide counts of people 1…N−1, and counts that would reveal them, as <N (default: off)
   --quiet                  no progress on stderr (default: off)
 
 Exit codes: 0 ok · 64 usage · 65 rows rejected or a fatal data error · 66 input missing ·

@@ -49,6 +49,7 @@ final class PrivacyTests: XCTestCase {
             "participation_totals.csv": ["participants", "unique_persons"],
             "coverage.csv": ["participants"],
         ]
+        // Counts 1…4 are marked; any other change is a further count marked the same way.
         var smallInPlain = 0, marked = 0
         for (file, columns) in countColumns {
             let before = table(Fixture.text(Fixture.contents(of: plain)[file]))
@@ -60,8 +61,8 @@ final class PrivacyTests: XCTestCase {
                     if let n = Int(original), (1...4).contains(n) {
                         smallInPlain += 1
                         XCTAssertEqual(shown, "<5", "\(file) \(column): \(n) not suppressed")
-                    } else {
-                        XCTAssertEqual(shown, original, "\(file) \(column): only 1…4 change")
+                    } else if shown != original {
+                        XCTAssertEqual(shown, "<5", "\(file) \(column): a count is shown as it is or hidden")
                     }
                     if shown == "<5" { marked += 1 }
                 }
@@ -69,7 +70,7 @@ final class PrivacyTests: XCTestCase {
         }
         // Otherwise the sample has nothing to suppress and the test proves nothing.
         XCTAssertGreaterThan(smallInPlain, 10)
-        XCTAssertEqual(marked, smallInPlain)
+        XCTAssertGreaterThan(marked, smallInPlain, "secondary suppression hides further counts in the sample")
 
         // Progress: counted indicators are counts too.
         for row in table(Fixture.text(Fixture.contents(of: suppressed)["progress.csv"])) {

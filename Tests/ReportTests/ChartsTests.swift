@@ -66,20 +66,21 @@ final class ChartsTests: XCTestCase {
         XCTAssertTrue(svg.contains(">enintään 75 %</text>"))
     }
 
-    /// Below 20, LSMK-PS has many region-and-term counts: none may be drawn or named.
+    /// Below 20, LSMK-PS has many region-and-term counts: none may be drawn or named; what the
+    /// hidden regions of a shown term add up to is drawn in grey (a shown total minus shown parts).
     func testSuppressedCountsAreNeitherDrawnNorNamed() throws {
         let run = SampleRun(lang: .en, suppressBelow: 20)
         defer { run.remove() }
         let svg = try XCTUnwrap(charts(run)["LSMK-PS-participation.svg"])
         let tooltips = svg.components(separatedBy: "<title>").dropFirst(2).map { $0.components(separatedBy: "</title>")[0] }
         XCTAssertFalse(tooltips.isEmpty)
-        for tooltip in tooltips where !tooltip.hasPrefix("regions with fewer than 20") {
+        for tooltip in tooltips where !tooltip.hasPrefix("hidden regions (&lt;20)") {
             let count = Int(tooltip.components(separatedBy: ": ").last!)
             XCTAssertNotNil(count, tooltip)
             XCTAssertGreaterThanOrEqual(count ?? 0, 20, tooltip)
         }
-        XCTAssertTrue(svg.contains("Counts below 20 are not shown separately."))
-        XCTAssertTrue(svg.contains("<title>regions with fewer than 20, spring 2021</title>"), "the hidden part is drawn, in grey")
+        XCTAssertTrue(svg.contains("Counts below 20, and counts that would give them away, are hidden; a hidden total is a grey mark, not to scale."))
+        XCTAssertTrue(svg.contains("<title>hidden regions (&lt;20), spring 2021</title>"), "the hidden part is drawn, in grey")
     }
 
     func testFileNamesFromProjectIDs() {
