@@ -47,6 +47,10 @@ public struct Disclosure: Sendable {
 
     public func hidesPersons(_ row: ParticipationRow) -> Bool { hides(DisclosureCell(row, .persons)) }
 
+    public func hidesParticipants(_ row: SectorRow) -> Bool { hides(DisclosureCell(row, .participants)) }
+
+    public func hidesPersons(_ row: SectorRow) -> Bool { hides(DisclosureCell(row, .persons)) }
+
     /// coverage.csv's participants (and with them participants per 1000 children).
     public func hidesParticipants(ofProject project: Int) -> Bool {
         hides(DisclosureCell(project: project, measure: .participants))

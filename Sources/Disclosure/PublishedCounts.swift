@@ -9,6 +9,8 @@ import Model
 /// - progress.csv `participants:ROLE` = that role's participation.csv rows, when a target publishes
 ///   it; and then (project) = its role totals, where the roles without a target are unpublished
 ///   sums of their participation.csv rows (`unpublished`), which a reader can still add up.
+/// - sectors.csv: (project, region) = its sectors, (project, sector) = its regions, (project) =
+///   its sectors (each row has one sector, so participants add up).
 /// Distinct persons are not additive (one person can be in two roles) but a total minus the shown
 /// parts still bounds a hidden part from below, so their relations are protected the same way.
 struct PublishedCounts {
@@ -23,6 +25,11 @@ struct PublishedCounts {
         var found: [(DisclosureCell, Int64)] = []
         found.reserveCapacity(figures.participation.count + figures.participationTotals.count)
         for r in figures.participation + figures.participationTotals {
+            found.append((DisclosureCell(r, .participants), r.participants))
+            if let persons = r.uniquePersons { found.append((DisclosureCell(r, .persons), Int64(persons))) }
+        }
+        // A sectors.csv row of sector `all` is a participation_totals cell already.
+        for r in figures.sectors where r.sector != nil {
             found.append((DisclosureCell(r, .participants), r.participants))
             if let persons = r.uniquePersons { found.append((DisclosureCell(r, .persons), Int64(persons))) }
         }
@@ -62,8 +69,17 @@ struct PublishedCounts {
             if let r = relationOf[total] { parts[r].append(p) } else { relationOf[total] = parts.count; parts.append([p]) }
         }
         // A second relation for the same total (the project by regions and by terms) is keyed apart.
-        var byTerm: [DisclosureCell: [Int]] = [:], byRole: [DisclosureCell: [Int]] = [:]
+        var byTerm: [DisclosureCell: [Int]] = [:], byRole: [DisclosureCell: [Int]] = [:], bySector: [DisclosureCell: [Int]] = [:]
         for (index, c) in cells.enumerated() {
+            if let sector = c.sector {
+                if c.region != nil {
+                    add(c, to: DisclosureCell(project: c.project, sector: sector, measure: c.measure))
+                    bySector[DisclosureCell(project: c.project, region: c.region, measure: c.measure), default: []].append(index)
+                } else {
+                    bySector[DisclosureCell(project: c.project, measure: c.measure), default: []].append(index)
+                }
+                continue
+            }
             switch (c.region, c.year, c.role) {
             case (.some, .some, .some):
                 add(c, to: DisclosureCell(project: c.project, region: c.region, year: c.year, term: c.term, measure: c.measure))
@@ -87,6 +103,7 @@ struct PublishedCounts {
         }
         list += byTerm.compactMap { total, terms in number[total].map { [$0] + terms } }
         list += byRole.compactMap { total, roles in number[total].map { [$0] + roles } }
+        list += bySector.compactMap { total, sectors in number[total].map { [$0] + sectors } }
         // Totals in cell order; a project's regions, then its terms, then its roles.
         relations = list.sorted { $0.lexicographicallyPrecedes($1) }
     }

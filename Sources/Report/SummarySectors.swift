@@ -18,14 +18,17 @@ extension SummaryPage {
         if withPersons { columns.append((w.persons, .right)) }
         columns.append(("", .left))
         var t = TextTable(columns)
-        let maximum = bySector.map(\.participants).max() ?? 0
+        // Bars are scaled to the largest shown count; a hidden count draws no bar and sets no scale.
+        let disclosure = c.disclosure
+        let hidden = { (r: SectorRow) in disclosure.hidesParticipants(r) }
+        let maximum = bySector.filter { !hidden($0) }.map(\.participants).max() ?? 0
         func cells(_ label: String, _ r: SectorRow, bar: String) -> [String] {
-            var cells = [label, language.integer(r.events), people(r.participants)]
-            if withPersons { cells.append(r.uniquePersons.map { people(Int64($0)) } ?? "") }
+            var cells = [label, language.integer(r.events), people(r.participants, hidden: hidden(r))]
+            if withPersons { cells.append(r.uniquePersons.map { people(Int64($0), hidden: c.disclosure.hidesPersons(r)) } ?? "") }
             return cells + [bar]
         }
         for r in bySector.sorted(by: { FinnishOrder.less(c.label($0.sector), c.label($1.sector)) }) {
-            t.add(cells(c.label(r.sector), r, bar: bar(r.participants, of: maximum)))
+            t.add(cells(c.label(r.sector), r, bar: hidden(r) ? "" : TextTable.bar(r.participants, of: maximum)))
         }
         t.addRule()
         t.add(cells(w.total, all, bar: ""))

@@ -56,7 +56,8 @@ public enum Tables {
         let rank = Ranks(c)
         for r in rows.sorted(by: { rank.key($0).lexicographicallyPrecedes(rank.key($1)) }) {
             w.row([.text(c.projectID(r.project)), .text(c.regionName(r.region)), .text(c.label(r.sector)), c.integer(r.events),
-                   c.people(r.participants), c.people(r.uniquePersons)])
+                   c.people(r.participants, hidden: c.disclosure.hidesParticipants(r)),
+                   c.people(r.uniquePersons, hidden: c.disclosure.hidesPersons(r))])
         }
         return w.text
     }

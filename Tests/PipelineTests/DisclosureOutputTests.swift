@@ -152,6 +152,27 @@ private struct PublishedRelations {
                 }
             }
         }
+        // sectors.csv: (project, region) = its sectors, (project, sector) = its regions, (project) = its sectors;
+        // its `all` rows must print as participation_totals does.
+        let sectors = Self.rows(outputs["sectors.csv"])
+        for measure in ["participants", "unique_persons"] {
+            for t in sectors {
+                let (p, r, sector) = (t["project_id"]!, t["region"]!, t["sector"]!)
+                let parts: [[String: String]]
+                switch (r == "all", sector == "all") {
+                case (false, true): parts = sectors.filter { $0["project_id"] == p && $0["region"] == r && $0["sector"] != "all" }
+                case (true, false): parts = sectors.filter { $0["project_id"] == p && $0["region"] != "all" && $0["sector"] == sector }
+                case (true, true): parts = sectors.filter { $0["project_id"] == p && $0["region"] == "all" && $0["sector"] != "all" }
+                case (false, false): continue
+                }
+                let cells = ([t] + parts).compactMap { $0[measure] }.filter { !$0.isEmpty }
+                if cells.count >= 2 { all.append(Relation(name: "\(measure) sectors \(t)", cells: cells)) }
+                if sector == "all", let same = totals.first(where: { $0["project_id"] == p && $0["region"] == r && $0["year"] == "all" }),
+                   same[measure] != t[measure] {
+                    problems.append("sectors \(p) \(r) \(measure) \(t[measure] ?? ""), participation_totals says \(same[measure] ?? "")")
+                }
+            }
+        }
         let projectTotal = Dictionary(totals.filter { $0["region"] == "all" && $0["year"] == "all" }.map { ($0["project_id"]!, $0) },
                                       uniquingKeysWith: { a, _ in a })
         for row in Self.rows(outputs["progress.csv"]) {
