@@ -3,6 +3,11 @@ import CSV
 /// A problem that stops the whole run before any row is used (spec 2.3, 5, 7).
 public enum InputError: Error, Equatable, Sendable {
     case missingDirectory(String)
+    /// The input directory exists but cannot be used: not a directory, or not readable.
+    case unusableInputDirectory(String, reason: String)
+    /// An entry of the inputs that should be read but cannot: a FIFO, a dangling link, a name
+    /// that is not UTF-8 (spec 8.8).
+    case unusableEntry(String, reason: String)
     case missingRequired(kind: String, directory: String)
     case unreadable(CSVError)
     case noHeader(file: String)
@@ -16,7 +21,7 @@ public enum InputError: Error, Equatable, Sendable {
     /// 66 for a missing input, 65 for everything about the data.
     public var exitCode: Int32 {
         switch self {
-        case .missingDirectory, .missingRequired: return 66
+        case .missingDirectory, .missingRequired, .unusableInputDirectory, .unusableEntry: return 66
         default: return 65
         }
     }
@@ -25,6 +30,10 @@ public enum InputError: Error, Equatable, Sendable {
         switch self {
         case let .missingDirectory(dir):
             return "input directory \(dir) does not exist"
+        case let .unusableInputDirectory(dir, reason):
+            return "input directory \(dir) \(reason)"
+        case let .unusableEntry(path, reason):
+            return "\(path) cannot be read as input: \(reason)"
         case let .missingRequired(kind, dir):
             return "\(dir)/\(kind).csv (or a folder \(dir)/\(kind)/ of .csv files) is required but missing"
         case let .unreadable(error):

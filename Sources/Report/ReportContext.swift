@@ -5,9 +5,9 @@ import Model
 /// What every table needs to turn results into text: names, labels, the dialect and the privacy
 /// threshold.
 public struct ReportContext: Sendable {
-    public let projects: [Project]
+    public private(set) var projects: [Project]
     public let geography: Geography
-    public let labels: [String]
+    public private(set) var labels: [String]
     public let dialect: OutputDialect
     /// Participant and person counts 1…N−1 print as `<N`; nil or ≤ 1 prints every count.
     public let suppressBelow: Int?
@@ -15,6 +15,19 @@ public struct ReportContext: Sendable {
     public init(projects: [Project], geography: Geography, labels: [String], dialect: OutputDialect = .csv, suppressBelow: Int? = nil) {
         self.projects = projects; self.geography = geography; self.labels = labels
         self.dialect = dialect; self.suppressBelow = suppressBelow
+    }
+
+    /// The same context with the free texts of the inputs as people may see them (spec 8.8): ids,
+    /// names, administrators and labels cut at 200 characters, control characters escaped.
+    func echoed() -> ReportContext {
+        var copy = self
+        copy.projects = projects.map { p in
+            var p = p
+            p.id = EchoText.shown(p.id); p.name = EchoText.shown(p.name); p.administrator = EchoText.shown(p.administrator)
+            return p
+        }
+        copy.labels = labels.map(EchoText.shown)
+        return copy
     }
 
     func projectID(_ index: Int) -> String { projects[index].id }
