@@ -1,4 +1,5 @@
 import CSV
+import Model
 
 /// A problem that stops the whole run before any row is used (spec 2.3, 5, 7).
 public enum InputError: Error, Equatable, Sendable {
@@ -42,16 +43,24 @@ public enum InputError: Error, Equatable, Sendable {
             return "\(file): the file has no header line (it is empty, or only blank and comment lines)"
         case let .missingColumn(file, column, found, closest):
             let hint = closest.map { "; did you mean \"\($0)\"?" } ?? ""
-            return "\(file): required column \"\(column)\" is missing; found columns: \(found.joined(separator: ", "))\(hint)"
+            return "\(file): required column \"\(column)\" is missing; found columns: \(Self.list(found))\(hint)"
         case let .duplicateColumn(file, column):
             return "\(file): column \"\(column)\" appears more than once; keep one of them"
         case let .needsMunicipalityOrRegion(file, found):
-            return "\(file): attendance needs a \"municipality\" or a \"region\" column; found columns: \(found.joined(separator: ", "))"
+            return "\(file): attendance needs a \"municipality\" or a \"region\" column; found columns: \(Self.list(found))"
         case .stopped:
             return "reading was stopped"
         case let .sumOverflow(file, line):
             return "\(file):\(line): the sum of amounts exceeds what can be counted exactly (more than 92 233 720 368 547 758,07 €)"
         }
+    }
+}
+
+extension InputError {
+    /// Found header cells as a person can read them: each cut and escaped, at most 30 of them.
+    static func list(_ cells: [String]) -> String {
+        let shown = cells.prefix(30).map(EchoText.shown).joined(separator: ", ")
+        return cells.count > 30 ? shown + " … and \(cells.count - 30) more" : shown
     }
 }
 
