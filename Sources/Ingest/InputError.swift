@@ -16,6 +16,10 @@ public enum InputError: Error, Equatable, Sendable {
     case duplicateColumn(file: String, column: String)
     case needsMunicipalityOrRegion(file: String, found: [String])
     case sumOverflow(file: String, line: Int)
+    /// A sum of counts (a population file's children or population) beyond 64 bits.
+    case countOverflow(file: String, line: Int, figure: String)
+    /// A Statistics Finland export that is incomplete or cut short (spec 8.8).
+    case invalidPxWeb(file: String, problem: String)
     /// The consumer of the rows stopped reading (it failed itself); not shown to anyone.
     case stopped
 
@@ -50,6 +54,10 @@ public enum InputError: Error, Equatable, Sendable {
             return "\(file): attendance needs a \"municipality\" or a \"region\" column; found columns: \(Self.list(found))"
         case .stopped:
             return "reading was stopped"
+        case let .countOverflow(file, line, figure):
+            return "\(file):\(line): \(figure) exceeds what can be counted exactly (more than 9 223 372 036 854 775 807)"
+        case let .invalidPxWeb(file, problem):
+            return "\(file): the Statistics Finland export is incomplete: \(problem)"
         case let .sumOverflow(file, line):
             return "\(file):\(line): the sum of amounts exceeds what can be counted exactly (more than 92 233 720 368 547 758,07 €)"
         }
