@@ -18,7 +18,7 @@ final class HugeRecordTests: XCTestCase {
     /// Under an address-space limit in KB (the binary alone needs about 70 MB): 5 million commas
     /// once took 24 bytes of memory each, several times over.
     private func validateInLittleMemory(_ kilobytes: Int = 200_000) -> (exitCode: Int32, stderr: String) {
-        let result = Fixture.shell("ulimit -v \(kilobytes) && exec \"$0\" \"$@\"", [Binary.path, "validate", "--inputs", inputs, "--quiet"])
+        let result = Shell.run("ulimit -v \(kilobytes) && exec \"$0\" \"$@\"", [Binary.path, "validate", "--inputs", inputs, "--quiet"])
         return (result.exitCode, result.stderr)
     }
 
@@ -48,8 +48,8 @@ final class HugeRecordTests: XCTestCase {
 }
 
 /// A shell around the binary, for limits only a shell sets (ulimit).
-enum Fixture {
-    static func shell(_ script: String, _ arguments: [String]) -> (exitCode: Int32, stderr: String) {
+enum Shell {
+    static func run(_ script: String, _ arguments: [String]) -> (exitCode: Int32, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script] + arguments
