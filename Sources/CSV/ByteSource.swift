@@ -4,6 +4,12 @@ import Glibc
 import Darwin
 #endif
 
+/// read(2) under a name of its own: inside `FileSource` the method `read` hides the C function, and
+/// qualifying it with a module name (`Glibc.read`) would not build on macOS.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}
+
 /// Where the tokenizer's bytes come from: a file, or a transcoder to UTF-8 in front of one.
 protocol ByteSource: AnyObject {
     /// Fills up to `count` bytes; 0 means end of input.
@@ -33,7 +39,7 @@ final class FileSource: ByteSource {
     /// Fills up to `count` bytes; 0 means end of file.
     func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws(CSVError) -> Int {
         while true {
-            let n = Glibc.read(fd, buffer, count)
+            let n = systemRead(fd, buffer, count)
             if n >= 0 { bytesRead += n; return n }
             if errno == EINTR { continue }
             throw .io(path: path, reason: String(cString: strerror(errno)))

@@ -28,8 +28,24 @@ public final class CSVReader {
 
     public static let defaultChunkSize = 1 << 20
 
+    /// The largest record read (spec 8.8); anything larger stops reading with `recordTooLarge`, so
+    /// memory stays bounded on any input. Smaller limits are for tests.
+    public struct Limits: Sendable {
+        public var maxFields: Int
+        public var maxRecordBytes: Int
+        public static let standard = Limits(maxFields: 10_000, maxRecordBytes: 64 << 20)
+
+        var sizeText: String { maxRecordBytes % (1 << 20) == 0 ? "\(maxRecordBytes >> 20) MiB" : "\(maxRecordBytes) bytes" }
+
+        public init(maxFields: Int, maxRecordBytes: Int) {
+            self.maxFields = maxFields
+            self.maxRecordBytes = maxRecordBytes
+        }
+    }
+
     /// `encoding`: what an earlier open of the same file sniffed, to skip sniffing again.
-    public init(path: String, encoding known: TextEncoding? = nil, chunkSize: Int = CSVReader.defaultChunkSize) throws(CSVError) {
+    public init(path: String, encoding known: TextEncoding? = nil, chunkSize: Int = CSVReader.defaultChunkSize,
+                limits: Limits = .standard) throws(CSVError) {
         self.path = path
         let file = try FileSource(path: path)
         self.file = file
@@ -63,7 +79,7 @@ public final class CSVReader {
         // Small files get a small buffer; it grows when one record needs more.
         let capacity = max(16, min(chunkSize, file.size + 16))
         state = .allocate(capacity: 1)
-        state.initialize(to: ReaderState(capacity: capacity))
+        state.initialize(to: ReaderState(capacity: capacity, path: path, limits: limits))
     }
 
     deinit {
@@ -86,6 +102,7 @@ public final class CSVReader {
                 first = false
                 if n >= 2 && chunk[0] == 0xFF && chunk[1] == 0xFE { return .utf16LE }
                 if n >= 2 && chunk[0] == 0xFE && chunk[1] == 0xFF { return .utf16BE }
+                if let what = BinarySniffer.binaryKind(chunk, n) { throw .notText(path: file.path, what: what) }
                 if n >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { hasBOM = true; start = 3 }
             }
             validator.feed(chunk + start, n - start)
@@ -174,7 +191,7 @@ public struct CSVRecord {
 
 /// Everything `CSVReader` changes while reading (see there why it is kept apart).
 struct ReaderState {
-    var tokenizer = Tokenizer(delimiter: UInt8(ascii: ","))
+    var tokenizer: Tokenizer
     var buffer: UnsafeMutablePointer<UInt8>
     var capacity: Int
     var pos = 0
@@ -182,10 +199,18 @@ struct ReaderState {
     var eof = false
     var line = 0
     var nextLine = 1
+    let path: String
+    let limits: CSVReader.Limits
+    /// The buffer never grows past one record of the largest size, plus a CRLF after it.
+    let maxCapacity: Int
 
-    init(capacity: Int) {
-        self.capacity = capacity
-        buffer = .allocate(capacity: capacity)
+    init(capacity: Int, path: String, limits: CSVReader.Limits) {
+        self.path = path
+        self.limits = limits
+        maxCapacity = limits.maxRecordBytes + 2
+        self.capacity = min(capacity, maxCapacity)
+        buffer = .allocate(capacity: self.capacity)
+        tokenizer = Tokenizer(delimiter: UInt8(ascii: ","), maxFields: limits.maxFields)
     }
 
     func deallocate() {
@@ -224,13 +249,30 @@ struct ReaderState {
                 continue
             }
             if let next = tokenizer.scan(buffer, from: pos, to: end, atEOF: eof) {
+                let start = pos
                 pos = next
                 line = nextLine
                 nextLine += tokenizer.lineBreaks
+                // One compare each per record: the tokenizer stops counting one past the limit, and
+                // only a long record needs its line break measured.
+                if tokenizer.count > limits.maxFields {
+                    throw .recordTooLarge(path: path, line: line, reason: "has more than \(limits.maxFields) fields")
+                }
+                if next - start > limits.maxRecordBytes && recordLength(start, next) > limits.maxRecordBytes {
+                    throw .recordTooLarge(path: path, line: line, reason: "is larger than \(limits.sizeText)")
+                }
                 return true
             }
             try refill(source)
         }
+    }
+
+    /// Bytes of the record in `start..<next` without the line break that ends it.
+    private func recordLength(_ start: Int, _ next: Int) -> Int {
+        var end = next
+        if end > start && buffer[end - 1] == 0x0A { end -= 1 }
+        if end > start && buffer[end - 1] == 0x0D { end -= 1 }
+        return end - start
     }
 
     /// Makes sure the buffer holds a whole physical line (or the rest of the file) from `pos`.
@@ -288,12 +330,17 @@ struct ReaderState {
             end = rest
         }
         if end == capacity {
-            // One record larger than the buffer: grow geometrically so rescans stay linear overall.
-            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            // One record larger than the buffer: grow geometrically so rescans stay linear overall,
+            // up to the largest record.
+            guard capacity < maxCapacity else {
+                throw .recordTooLarge(path: path, line: nextLine, reason: "is larger than \(limits.sizeText)")
+            }
+            let grown = min(capacity * 2, maxCapacity)
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
             bigger.update(from: buffer, count: end)
             buffer.deallocate()
             buffer = bigger
-            capacity *= 2
+            capacity = grown
         }
         let n = try source.read(into: buffer + end, count: capacity - end)
         if n == 0 { eof = true }

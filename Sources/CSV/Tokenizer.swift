@@ -16,7 +16,11 @@ struct Tokenizer {
     private(set) var delimiter: UInt8
     private(set) var spans: UnsafeMutablePointer<FieldSpan>
     private(set) var count = 0
-    private var spanCapacity = 16
+    private var spanCapacity: Int
+    /// Spans kept at most: a record with more fields keeps overwriting its last span, so that a
+    /// line of 20 million commas costs no memory; `count` then stays at this value, one past the
+    /// limit, for the reader to report (spec 8.8).
+    private let spanLimit: Int
     private(set) var scratch: UnsafeMutablePointer<UInt8>
     private var scratchCount = 0
     private var scratchCapacity = 256
@@ -28,10 +32,12 @@ struct Tokenizer {
     /// The delimiter in every byte, for finding it eight bytes at a time.
     private var delimiterLanes: UInt64
 
-    init(delimiter: UInt8) {
+    init(delimiter: UInt8, maxFields: Int = CSVReader.Limits.standard.maxFields) {
         self.delimiter = delimiter
         tabIsBlank = delimiter != 0x09
         delimiterLanes = UInt64(delimiter) &* Self.ones
+        spanLimit = maxFields + 1
+        spanCapacity = min(16, spanLimit)
         spans = .allocate(capacity: spanCapacity)
         scratch = .allocate(capacity: scratchCapacity)
     }
@@ -173,11 +179,14 @@ struct Tokenizer {
     }
 
     private mutating func growSpans() {
-        let bigger = UnsafeMutablePointer<FieldSpan>.allocate(capacity: spanCapacity * 2)
+        // Past the limit: the next span overwrites the last one (see `spanLimit`).
+        if spanCapacity == spanLimit { count -= 1; return }
+        let capacity = min(spanCapacity * 2, spanLimit)
+        let bigger = UnsafeMutablePointer<FieldSpan>.allocate(capacity: capacity)
         bigger.moveInitialize(from: spans, count: count)
         spans.deallocate()
         spans = bigger
-        spanCapacity *= 2
+        spanCapacity = capacity
     }
 
     /// Rebuilds a quoted field: `""` becomes `"`, and text after the closing quote is appended.

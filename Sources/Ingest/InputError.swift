@@ -1,8 +1,14 @@
 import CSV
+import Model
 
 /// A problem that stops the whole run before any row is used (spec 2.3, 5, 7).
 public enum InputError: Error, Equatable, Sendable {
     case missingDirectory(String)
+    /// The input directory exists but cannot be used: not a directory, or not readable.
+    case unusableInputDirectory(String, reason: String)
+    /// An entry of the inputs that should be read but cannot: a FIFO, a dangling link, a name
+    /// that is not UTF-8 (spec 8.8).
+    case unusableEntry(String, reason: String)
     case missingRequired(kind: String, directory: String)
     case unreadable(CSVError)
     case noHeader(file: String)
@@ -10,13 +16,17 @@ public enum InputError: Error, Equatable, Sendable {
     case duplicateColumn(file: String, column: String)
     case needsMunicipalityOrRegion(file: String, found: [String])
     case sumOverflow(file: String, line: Int)
+    /// A sum of counts (a population file's children or population) beyond 64 bits.
+    case countOverflow(file: String, line: Int, figure: String)
+    /// A Statistics Finland export that is incomplete or cut short (spec 8.8).
+    case invalidPxWeb(file: String, problem: String)
     /// The consumer of the rows stopped reading (it failed itself); not shown to anyone.
     case stopped
 
     /// 66 for a missing input, 65 for everything about the data.
     public var exitCode: Int32 {
         switch self {
-        case .missingDirectory, .missingRequired: return 66
+        case .missingDirectory, .missingRequired, .unusableInputDirectory, .unusableEntry: return 66
         default: return 65
         }
     }
@@ -25,6 +35,10 @@ public enum InputError: Error, Equatable, Sendable {
         switch self {
         case let .missingDirectory(dir):
             return "input directory \(dir) does not exist"
+        case let .unusableInputDirectory(dir, reason):
+            return "input directory \(dir) \(reason)"
+        case let .unusableEntry(path, reason):
+            return "\(path) cannot be read as input: \(reason)"
         case let .missingRequired(kind, dir):
             return "\(dir)/\(kind).csv (or a folder \(dir)/\(kind)/ of .csv files) is required but missing"
         case let .unreadable(error):
@@ -40,6 +54,10 @@ public enum InputError: Error, Equatable, Sendable {
             return "\(file): attendance needs a \"municipality\" or a \"region\" column; \(Self.foundColumns(found))"
         case .stopped:
             return "reading was stopped"
+        case let .countOverflow(file, line, figure):
+            return "\(file):\(line): \(figure) exceeds what can be counted exactly (more than 9 223 372 036 854 775 807)"
+        case let .invalidPxWeb(file, problem):
+            return "\(file): the Statistics Finland export is incomplete: \(problem)"
         case let .sumOverflow(file, line):
             return "\(file):\(line): the sum of amounts exceeds what can be counted exactly (more than 92 233 720 368 547 758,07 €)"
         }
@@ -51,7 +69,13 @@ extension InputError {
     static func foundColumns(_ found: [String]) -> String {
         found.isEmpty
             ? "the first line has no known column name, so it is probably a row of data and the header line is missing (its cells are not shown: they may be personal data)"
-            : "found columns: \(found.joined(separator: ", "))"
+            : "found columns: " + list(found)
+    }
+
+    /// Found header cells as a person can read them: each cut and escaped, at most 30 of them.
+    static func list(_ cells: [String]) -> String {
+        let shown = cells.prefix(30).map(EchoText.shown).joined(separator: ", ")
+        return cells.count > 30 ? shown + " … and \(cells.count - 30) more" : shown
     }
 }
 

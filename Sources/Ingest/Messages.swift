@@ -45,10 +45,10 @@ enum Messages {
         "project \"\(value)\" is not in projects (or its row there was rejected)"
     }
     static func unknownMunicipality(_ value: String, suggestion: String?) -> String {
-        "\"\(value)\" is not a known municipality" + (suggestion.map { "; did you mean \($0)?" } ?? "")
+        "\"\(value)\" is not a known municipality" + (suggestion.map { "; did you mean \($0)?" } ?? "; no similar name is known")
     }
     static func unknownRegion(_ value: String, suggestion: String?) -> String {
-        "\"\(value)\" is not a known region or cooperation area" + (suggestion.map { "; did you mean \($0)?" } ?? "")
+        "\"\(value)\" is not a known region or cooperation area" + (suggestion.map { "; did you mean \($0)?" } ?? "; no similar name is known")
     }
     static func unknownIndicator(_ value: String) -> String {
         "\"\(value)\" is not an indicator; use events, participants, unique_persons, municipalities_pct, regions_pct, children_pct, sectors, participants:ROLE or events:EVENT_TYPE"

@@ -236,6 +236,8 @@ public struct Geography: Sendable {
 
     public func region(ofRow row: PopulationRow) -> Int? { regionByKey[TextKey.name(row.region)] }
 
+    /// The closest known name, only when it is close (spec 8.2): within max(2, length / 4) edits of
+    /// the folded text, so that a typo finds its place and an unrelated text finds none.
     private func closest(_ key: String, among names: [String]) -> String? {
         guard !key.isEmpty else { return nil }
         var best: (distance: Int, name: String)?
@@ -245,6 +247,7 @@ public struct Geography: Sendable {
                 best = (d, name)
             }
         }
-        return best?.name
+        guard let best, best.distance <= max(2, key.unicodeScalars.count / 4) else { return nil }
+        return best.name
     }
 }

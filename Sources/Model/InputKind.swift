@@ -34,6 +34,7 @@ public enum InputKind: String, Sendable, CaseIterable, Hashable {
 
     private static let shared: [String: String] = [
         "project": "project_id", "hanke": "project_id", "hanketunnus": "project_id", "hanke_id": "project_id",
+        "projekt": "project_id", "projekt_id": "project_id",
     ]
 
     private var aliases: [String: String] {
@@ -43,6 +44,8 @@ public enum InputKind: String, Sendable, CaseIterable, Hashable {
             "cooperation_area": "area", "alue": "area", "yhteistoiminta_alue": "area", "yta": "area",
             "max_grant_rate": "grant_rate_max", "avustusprosentti": "grant_rate_max",
             "jakoperuste": "allocation_key", "hallinnoija": "administrator", "alkaa": "start", "paattyy": "end",
+            "namn": "name", "omrade": "area", "samarbetsomrade": "area", "bidragsprocent": "grant_rate_max",
+            "fordelningsgrund": "allocation_key", "forvaltare": "administrator", "borjar": "start", "slutar": "end",
         ]) { a, _ in a }
         case .members: return Self.shared.merging([
             "municipality_code": "municipality", "kunta": "municipality", "kuntanumero": "municipality", "kommun": "municipality",
@@ -50,6 +53,7 @@ public enum InputKind: String, Sendable, CaseIterable, Hashable {
         case .budget: return Self.shared.merging([
             "vuosi": "year", "ar": "year", "rahoituslahde": "source", "lahde": "source", "rahoittaja": "funder",
             "summa": "amount", "euroa": "amount", "eur": "amount", "laji": "kind",
+            "finansieringskalla": "source", "belopp": "amount", "finansiar": "funder", "slag": "kind",
         ]) { a, _ in a }
         case .attendance: return Self.shared.merging([
             "municipality_code": "municipality", "kunta": "municipality", "kuntanumero": "municipality", "kommun": "municipality",
@@ -59,6 +63,8 @@ public enum InputKind: String, Sendable, CaseIterable, Hashable {
             "sektori": "sector", "toimiala": "sector", "osallistujat": "participants", "osallistujia": "participants",
             "osallistujamaara": "participants", "lkm": "participants", "count": "participants",
             "henkilo_id": "person_id", "participant_id": "person_id",
+            "deltagare": "participants", "tillfalle_id": "event_id", "tillfalle": "title", "typ": "event_type",
+            "roll": "role", "sektor": "sector",
         ]) { a, _ in a }
         case .population: return [
             "municipality_name": "municipality", "kunnan_nimi": "municipality", "nimi": "municipality", "kunta": "municipality",
@@ -67,8 +73,11 @@ public enum InputKind: String, Sendable, CaseIterable, Hashable {
             "lapset": "children", "lapset_0_17": "children", "children_0_17": "children",
             "vaesto": "population", "asukkaat": "population",
             "cooperation_area": "area", "alue": "area", "yhteistoiminta_alue": "area", "yta": "area",
+            "kommunkod": "municipality_code", "kommun": "municipality", "barn": "children", "befolkning": "population",
+            "samarbetsomrade": "area",
         ]
-        case .targets: return Self.shared.merging(["mittari": "indicator", "tavoite": "target"]) { a, _ in a }
+        case .targets: return Self.shared.merging(["mittari": "indicator", "tavoite": "target", "indikator": "indicator",
+                                                   "mal": "target"]) { a, _ in a }
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a row was left out (spec 4, `reason` of rejected.csv).
 public enum RejectionReason: String, Sendable, CaseIterable, Hashable {
     case invalidAmount = "invalid_amount"
@@ -30,15 +32,25 @@ public struct Rejection: Hashable, Sendable {
     public var reason: RejectionReason
     public var message: String
 
+    /// The one place every rejection passes (spec 8.8): `value` is kept to 1 000 characters for
+    /// rejected.csv, and the message, which quotes the value, to 200 of it — a 20 MB bad amount
+    /// must not be written whole to stderr and twice into rejected.csv.
     public init(file: String, line: Int, column: String, columnIndex: Int, value: String, reason: RejectionReason, message: String) {
         self.file = file; self.line = line; self.column = column; self.columnIndex = columnIndex
-        self.value = value; self.reason = reason; self.message = message
+        self.reason = reason
+        self.value = EchoText.cut(value, at: EchoText.rejectedValueLimit)
+        var message = message
+        if value.utf8.count > EchoText.shownLimit, let range = message.range(of: value) {
+            message.replaceSubrange(range, with: EchoText.cut(value, at: EchoText.shownLimit))
+        }
+        self.message = EchoText.cut(message, at: EchoText.rejectedValueLimit)
     }
 
-    /// `budget.csv:14: amount: "12,3,4" is not an amount of euros (e.g. 1 234,50)`
+    /// `budget.csv:14: amount: "12,3,4" is not an amount of euros (e.g. 1 234,50)`, with control
+    /// characters escaped: it is meant for a terminal.
     public func compilerStyle(inputDirectory: String) -> String {
         let path = inputDirectory.isEmpty ? file : inputDirectory + "/" + file
-        return column.isEmpty ? "\(path):\(line): \(message)" : "\(path):\(line): \(column): \(message)"
+        return EchoText.escaped(column.isEmpty ? "\(path):\(line): \(message)" : "\(path):\(line): \(column): \(message)")
     }
 
     /// Sorted by file, line, then the column's position in the file.

@@ -21,7 +21,13 @@ public enum Arguments {
 
     /// Options taking a value, and flags; the config file uses the same names.
     static let valued = ["inputs", "outputs", "config", "lang", "dialect", "population-year", "grant-rate-max", "suppress-below"]
-    static let flags = ["strict", "quiet"]
+    /// Flags, each the setting it makes: `--no-strict` undoes `strict = yes` of a config file.
+    static let flags: [String: (key: String, value: String)] = [
+        "strict": ("strict", "true"), "no-strict": ("strict", "false"), "quiet": ("quiet", "true"),
+        "no-quiet": ("quiet", "false"), "force": ("force", "true"),
+    ]
+    /// The config file's keys: the long option names, but not `config` itself nor template's `force`.
+    static let configKeys = Set(valued + ["strict", "quiet"]).subtracting(["config"])
 
     public static func parse(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(UsageError) -> Parsed {
@@ -44,14 +50,16 @@ public enum Arguments {
                     value = String(name[name.index(after: eq)...])
                     name = String(name[..<eq])
                 }
-                if flags.contains(name) {
+                if let flag = flags[name] {
                     guard value == nil else { throw usage("--\(name) takes no value") }
-                    given.append((name, "true"))
+                    given.append((flag.key, flag.value))
                 } else if valued.contains(name) {
                     if value == nil {
                         guard i < arguments.count else { throw usage("--\(name) needs a value") }
                         value = arguments[i]; i += 1
                     }
+                    // An empty value is never meant: `--inputs ""` from an unset shell variable.
+                    guard !TextKey.trimmed(value!).isEmpty else { throw usage("--\(name) needs a value, not an empty text") }
                     given.append((name, value!))
                 } else {
                     throw usage("unknown option \(argument)" + suggestion(name))
@@ -64,15 +72,31 @@ public enum Arguments {
             settings.command = command
             commandSeen = true
         }
+        try checkFitsCommand(given.map(\.0), settings.command)
         if let path = given.last(where: { $0.0 == "config" })?.1 {
             settings.config = path
-            for (key, value) in try ConfigFile.read(path) where !given.contains(where: { $0.0 == key }) {
-                do throws(UsageError) { try apply(key, value, to: &settings) }
-                catch { throw UsageError(message: "\(path): \(error.message)", exitCode: 78) }
+            // The command line wins over every key of the file.
+            for entry in try ConfigFile.read(path) where !given.contains(where: { $0.0 == entry.key }) {
+                do throws(UsageError) { try apply(entry.key, entry.value, to: &settings) }
+                catch { throw UsageError(message: "\(path):\(entry.line): \(error.message)", exitCode: Failure.badConfig) }
             }
         }
         for (key, value) in given { try apply(key, value, to: &settings) }
         return .settings(settings)
+    }
+
+    /// `template` writes headers only: an option it would ignore is a mistake worth saying (spec
+    /// 8.8), and `--force` means something only there.
+    static func checkFitsCommand(_ keys: [String], _ command: Settings.Command) throws(UsageError) {
+        let templateUses: Set = ["lang", "outputs", "force"]
+        for key in keys {
+            if command == .template && !templateUses.contains(key) {
+                throw usage("template does not use --\(key); it takes --lang, --outputs and --force")
+            }
+            if command != .template && key == "force" {
+                throw usage("--force is for template only (\(command.rawValue) always replaces its outputs atomically)")
+            }
+        }
     }
 
     static func apply(_ key: String, _ value: String, to s: inout Settings) throws(UsageError) {
@@ -95,45 +119,23 @@ public enum Arguments {
         case "suppress-below":
             guard let n = Int(value), n >= 1, n <= 1_000_000 else { throw usage("--suppress-below must be a whole number of 1 or more, not \"\(value)\"") }
             s.suppressBelow = n
-        case "strict", "quiet":
-            guard let on = Bool(value.lowercased()) else { throw usage("\(key) must be true or false, not \"\(value)\"") }
-            if key == "strict" { s.strict = on } else { s.quiet = on }
+        case "strict", "quiet", "force":
+            guard let on = ConfigFile.boolean(value) else { throw usage("\(key) must be true or false (or yes/no, on/off), not \"\(value)\"") }
+            switch key {
+            case "strict": s.strict = on
+            case "quiet": s.quiet = on
+            default: s.force = on
+            }
         default:
             throw usage("unknown option \(key)" + suggestion(key))
         }
     }
 
-    static func usage(_ message: String) -> UsageError { UsageError(message: message, exitCode: 64) }
+    static func usage(_ message: String) -> UsageError { UsageError(message: message, exitCode: Failure.usage) }
 
     static func suggestion(_ name: String) -> String {
-        let best = (valued + flags + ["help", "version"]).min { TextKey.distance(name, $0) < TextKey.distance(name, $1) }
+        let best = (valued + flags.keys.sorted() + ["help", "version"]).min { TextKey.distance(name, $0) < TextKey.distance(name, $1) }
         guard let best, TextKey.distance(name, best) <= 3 else { return "; see grantstats --help" }
         return "; did you mean --\(best)?"
-    }
-}
-
-/// The `--config FILE` format: `key = value` lines with the long option names as keys, `#` comments.
-enum ConfigFile {
-    static func read(_ path: String) throws(UsageError) -> [(String, String)] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw UsageError(message: "cannot read config file \(path)", exitCode: 78)
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw UsageError(message: "\(path): the config file is not UTF-8 text", exitCode: 78)
-        }
-        var pairs: [(String, String)] = []
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = TextKey.trimmed(String(raw))
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            guard let eq = line.firstIndex(of: "=") else {
-                throw UsageError(message: "\(path):\(number + 1): expected key = value, found \"\(line)\"", exitCode: 78)
-            }
-            let key = TextKey.trimmed(String(line[..<eq])), value = TextKey.trimmed(String(line[line.index(after: eq)...]))
-            guard Arguments.valued.contains(key) || Arguments.flags.contains(key), key != "config" else {
-                throw UsageError(message: "\(path):\(number + 1): unknown key \"\(key)\"" + Arguments.suggestion(key), exitCode: 78)
-            }
-            pairs.append((key, value))
-        }
-        return pairs
     }
 }

@@ -88,7 +88,8 @@ public enum AtomicOutputs {
                 var info = stat()
                 guard code == EEXIST, stat(prefix, &info) == 0 else {
                     let which = prefix == path ? "" : "\(prefix): "
-                    throw Failure(message: "cannot create the output directory \(path): \(which)\(describe(code))", exitCode: Failure.cannotWrite)
+                    let cause = code == EEXIST ? brokenLink(prefix) ?? describe(errno) : describe(code)
+                    throw Failure(message: "cannot create the output directory \(path): \(which)\(cause)", exitCode: Failure.cannotWrite)
                 }
                 guard info.st_mode & S_IFMT == S_IFDIR else {
                     throw Failure(message: "cannot create the output directory \(path): \(prefix) exists and is not a directory",
@@ -101,6 +102,18 @@ public enum AtomicOutputs {
         guard access(path, W_OK | X_OK) == 0 else {
             throw Failure(message: "cannot write in the output directory \(path): \(describe(errno))", exitCode: Failure.cannotWrite)
         }
+    }
+
+    /// Why `path` exists but cannot be followed, when it is a symbolic link (mkdir says only "File
+    /// exists"): a dangling link or a loop.
+    private static func brokenLink(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
+        let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+        var followed = stat()
+        let code = stat(path, &followed) == 0 ? 0 : errno
+        if code == ELOOP { return "it is a symbolic link to \(target) that loops back on itself" }
+        return "it is a symbolic link to \(target), which does not exist"
     }
 
     /// Removes what killed runs left behind, here and one level down (charts/). Only the holder

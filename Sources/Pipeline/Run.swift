@@ -40,8 +40,10 @@ public struct Run {
         defer { withExtendedLifetime(lock) {} }
 
         // Every fatal check before any row is used: 66 first, then each file's decoding and header.
-        let files: [InputKind: [InputFile]]
-        do { files = try InputDiscovery.discover(directory: settings.inputs) } catch { throw Failure(error) }
+        let found: InputDiscovery.Found
+        do { found = try InputDiscovery.find(directory: settings.inputs) } catch { throw Failure(error) }
+        let files = found.files
+        found.ignored.forEach { log("grantstats: \($0)") }
         var headers: [InputKind: [HeaderMap]] = [:]
         for kind in InputKind.allCases {
             for file in files[kind] ?? [] {
@@ -172,7 +174,7 @@ public struct Run {
 
     @Sendable private static func progressLine(_ file: String, _ done: Int, _ total: Int) {
         let percent = total > 0 ? min(100, done * 100 / total) : 0
-        FileHandle.standardError.write("\r\u{1B}[Kgrantstats: reading \(file): \(percent) %".data(using: .utf8)!)
+        FileHandle.standardError.write("\r\u{1B}[Kgrantstats: reading \(EchoText.shown(file)): \(percent) %".data(using: .utf8)!)
     }
 
     static func timestamp(_ date: Date) -> String {

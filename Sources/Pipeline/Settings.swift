@@ -20,6 +20,8 @@ public struct Settings: Sendable, Equatable {
     public var strict = false
     public var suppressBelow: Int?
     public var quiet = false
+    /// template only: replace files that exist.
+    public var force = false
 
     public init() {}
 

@@ -19,20 +19,34 @@ public enum Charts {
         return files
     }
 
-    /// A project id as a file name: letters, digits, `-` and `_` kept, anything else `_`; ids that
-    /// come out the same get `-2`, `-3`… in project order.
+    /// A project id as a file name (spec 8.8), safe on every file system whatever the id: only
+    /// `A–Z a–z 0–9 . _ -` (anything else, and a leading `.`, becomes `_`); at most `maxStemBytes`
+    /// (a longer id is cut and ends in 8 hex digits of its SHA-256, so ids that share a long prefix
+    /// stay apart); ids that come out the same, ignoring case, get `-2`, `-3`… in project order.
     static func fileStems(_ ids: [String]) -> [String] {
         var used = Set<String>()
         return ids.map { id in
-            var stem = String(id.unicodeScalars.map { s -> Character in
-                s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == "_") ? Character(s) : "_"
-            })
+            var stem = String(String.UnicodeScalarView(id.unicodeScalars.map { s -> Unicode.Scalar in
+                s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == "_" || s == ".") ? s : "_"
+            }))
+            if stem.hasPrefix(".") { stem = "_" + stem.dropFirst() }
             if stem.isEmpty { stem = "project" }
+            if stem.utf8.count > maxStemBytes {
+                let digest = SHA256.hex(SHA256.hash(Array(id.utf8))).prefix(8)
+                stem = String(stem.prefix(maxStemBytes - 9)) + "-" + digest
+            }
             var candidate = stem, n = 1
-            while !used.insert(candidate.lowercased()).inserted { n += 1; candidate = "\(stem)-\(n)" }
+            while !used.insert(candidate.lowercased()).inserted {
+                n += 1
+                let suffix = "-\(n)"
+                candidate = String(stem.prefix(maxStemBytes - suffix.utf8.count)) + suffix
+            }
             return candidate
         }
     }
+
+    /// Bytes of a chart file's name before `-financing.svg`: far below every file system's limit.
+    static let maxStemBytes = 80
 }
 
 /// The charts of one project.

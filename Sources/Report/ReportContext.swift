@@ -6,9 +6,9 @@ import Model
 /// What every table needs to turn results into text: names, labels, the dialect and which counts
 /// the disclosure stage hid.
 public struct ReportContext: Sendable {
-    public let projects: [Project]
+    public private(set) var projects: [Project]
     public let geography: Geography
-    public let labels: [String]
+    public private(set) var labels: [String]
     public let dialect: OutputDialect
     /// Decided before rendering; a hidden count prints as its mark (`<N`) wherever it appears.
     public let disclosure: Disclosure
@@ -17,6 +17,19 @@ public struct ReportContext: Sendable {
                 disclosure: Disclosure = .none) {
         self.projects = projects; self.geography = geography; self.labels = labels
         self.dialect = dialect; self.disclosure = disclosure
+    }
+
+    /// The same context with the free texts of the inputs as people may see them (spec 8.8): ids,
+    /// names, administrators and labels cut at 200 characters, control characters escaped.
+    func echoed() -> ReportContext {
+        var copy = self
+        copy.projects = projects.map { p in
+            var p = p
+            p.id = EchoText.shown(p.id); p.name = EchoText.shown(p.name); p.administrator = EchoText.shown(p.administrator)
+            return p
+        }
+        copy.labels = labels.map(EchoText.shown)
+        return copy
     }
 
     func projectID(_ index: Int) -> String { projects[index].id }

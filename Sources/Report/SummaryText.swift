@@ -8,12 +8,14 @@ import Model
 public enum SummaryText {
     public static func render(_ figures: Figures, rejections: [Rejection], rejectedPath: String,
                               context: ReportContext, language: Language) -> String {
-        var page = SummaryPage(figures: figures, c: context, language: language)
+        // Text from the inputs, as people may see it (spec 8.8): values cut here, and any control
+        // character still left (a municipality or funder name) escaped in the finished page.
+        var page = SummaryPage(figures: figures, c: context.echoed(), language: language)
         page.title(rejectedRows: Rejections.rowCount(rejections))
         page.overview()
         for index in page.projectOrder { page.project(index) }
         page.rejected(rejections, path: rejectedPath)
-        return page.out
+        return EchoText.escaped(page.out, keepingLineBreaks: true)
     }
 }
 

@@ -17,9 +17,14 @@ import CSV
 import Ingest
 import Model
 
+// write(2) and close(2) under names of their own: `Output`'s methods hide the C functions, and a
+// module-qualified call (`Glibc.write`) would not build on macOS.
+func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(fd, bytes, count) }
+func systemClose(_ fd: Int32) -> Int32 { close(fd) }
+
 func fail(_ message: String) -> Never {
     let line = Array("csv-bench: \(message)\n".utf8)
-    _ = line.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+    _ = line.withUnsafeBytes { systemWrite(2, $0.baseAddress!, $0.count) }
     exit(64)
 }
 
@@ -54,7 +59,7 @@ final class Output {
         buffer.withUnsafeBytes { b in
             var off = 0
             while off < b.count {
-                let n = Glibc.write(fd, b.baseAddress! + off, b.count - off)
+                let n = systemWrite(fd, b.baseAddress! + off, b.count - off)
                 if n <= 0 { fail("write failed") }
                 off += n
             }
@@ -63,7 +68,7 @@ final class Output {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    func close() { flush(); _ = Glibc.close(fd) }
+    func close() { flush(); _ = systemClose(fd) }
 }
 
 struct Municipality {

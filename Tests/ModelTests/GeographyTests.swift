@@ -61,6 +61,23 @@ final class GeographyTests: XCTestCase {
         XCTAssertEqual(Set(Divisions.rows.filter { $0.year == 2026 }.map(\.code)).count, 308)
     }
 
+    /// "Did you mean" only for a close name (spec 8.2): within max(2, length / 4) edits.
+    func testSuggestionsOnlyForCloseNames() {
+        func suggestion(_ text: String) -> String? {
+            guard case let .unknown(suggestion) = geography.resolveMunicipality(text) else { XCTFail(text); return nil }
+            return suggestion
+        }
+        XCTAssertEqual(suggestion("Helsinkki"), "Helsinki")
+        XCTAssertEqual(suggestion("Espo o"), "Espoo")
+        XCTAssertNil(suggestion("MK99"))
+        XCTAssertNil(suggestion("Maarianhamina"))
+        XCTAssertNil(suggestion("Tukholma"))
+        guard case let .unknown(region) = geography.resolveRegion("MK99") else { return XCTFail() }
+        XCTAssertNil(region)
+        guard case let .unknown(area) = geography.resolveArea("Itä-Suomi|Pohjoisnapa") else { return XCTFail() }
+        XCTAssertNil(area)
+    }
+
     func testRegionsAndAreas() {
         guard case let .found(parts) = geography.resolveArea("Itä-Suomi (KYS)|Lappi") else { return XCTFail() }
         XCTAssertEqual(parts.map(geography.displayName), ["Itä-Suomi", "Lappi"])
@@ -71,7 +88,7 @@ final class GeographyTests: XCTestCase {
         XCTAssertEqual(geography.municipalities(in: oys).reduce(0) { $0 + ($1.children ?? 0) }, 155_020)
         guard case let .found(uusimaa) = geography.resolveArea("MK01") else { return XCTFail() }
         XCTAssertEqual(geography.municipalities(in: uusimaa).count, 26)
-        guard case .unknown(let suggestion) = geography.resolveArea("Itä-Suomi|Lapland") else { return XCTFail() }
+        guard case .unknown(let suggestion) = geography.resolveArea("Itä-Suomi|Lapi") else { return XCTFail() }
         XCTAssertEqual(suggestion, "Lappi")
         if case .found = geography.resolveRegion("Birkaland") {} else { XCTFail("Swedish region name") }
     }

@@ -78,7 +78,12 @@ final class KillTests: XCTestCase {
             if info.st_mode & S_IFMT == S_IFDIR {
                 result.merge(versionsOnDisk(directory + "/" + name, prefix: prefix + name + "/")) { a, _ in a }
             } else {
-                result[prefix + name] = [Int(info.st_ino), Int(info.st_size), info.st_mtim.tv_sec, info.st_mtim.tv_nsec]
+                #if canImport(Glibc)
+                let modified = info.st_mtim
+                #else
+                let modified = info.st_mtimespec
+                #endif
+                result[prefix + name] = [Int(info.st_ino), Int(info.st_size), modified.tv_sec, modified.tv_nsec]
             }
         }
         return result

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Model
 @testable import Pipeline
 import TestSupport
 

@@ -84,7 +84,20 @@ final class ChartsTests: XCTestCase {
     }
 
     func testFileNamesFromProjectIDs() {
-        XCTAssertEqual(Charts.fileStems(["LUMO", "a/b", "a?b", "", "../x", "Ä"]), ["LUMO", "a_b", "a_b-2", "project", "___x", "_"])
+        XCTAssertEqual(Charts.fileStems(["LUMO", "a/b", "a?b", "", "../x", "Ä", "v1.2", "x\u{1B}[2J"]),
+                       ["LUMO", "a_b", "a_b-2", "project", "_._x", "_", "v1.2", "x__2J"])
+    }
+
+    /// Spec 8.8: a long id is cut to 80 bytes ending in 8 hex digits of its SHA-256; ids that share
+    /// the cut part stay apart, and a collision's number keeps the name within 80 bytes.
+    func testLongIdsMakeShortDistinctFileNames() {
+        let long = String(repeating: "P", count: 300)
+        let stems = Charts.fileStems([long, long + "2", String(repeating: "ä", count: 300), "A", "a"])
+        XCTAssertEqual(stems.map(\.utf8.count), [80, 80, 80, 1, 3])
+        XCTAssertEqual(stems[0], String(repeating: "P", count: 71) + "-" + SHA256.hex(SHA256.hash(Array(long.utf8))).prefix(8))
+        XCTAssertNotEqual(stems[0], stems[1])
+        XCTAssertEqual(stems[4], "a-2")
+        XCTAssertTrue(stems.allSatisfy { $0.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) } })
     }
 
     func testTextIsEscaped() {

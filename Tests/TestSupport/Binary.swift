@@ -15,10 +15,21 @@ public enum Binary {
         return bundle.deletingLastPathComponent().appendingPathComponent("grantstats").path
     }()
 
+    /// Runs the binary with permission bits in force even when the tests run as root (which may
+    /// read anything): root's power to override them is dropped with setpriv. Nil when that is
+    /// not possible here (root without setpriv); the caller then skips.
+    public static func runHonouringPermissions(_ arguments: [String]) -> Result? {
+        guard getuid() == 0 else { return run(arguments) }
+        let setpriv = "/usr/bin/setpriv"
+        guard FileManager.default.isExecutableFile(atPath: setpriv) else { return nil }
+        return run(["--bounding-set=-dac_override,-dac_read_search", path] + arguments, executable: setpriv)
+    }
+
     @discardableResult
-    public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) -> Result {
+    public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
+                           executable: String = Binary.path) -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var env = ProcessInfo.processInfo.environment

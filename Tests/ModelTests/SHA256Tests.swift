@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import Pipeline
+import Model
 
 final class SHA256Tests: XCTestCase {
     private func digest(_ bytes: [UInt8]) -> String { SHA256.hex(SHA256.hash(bytes)) }
