@@ -9,15 +9,16 @@ let package = Package(
     ],
     dependencies: [],
     targets: [
-        // Leaves: bytes and values.
+        // Leaves: bytes, values, and the xlsx container.
         .target(name: "CSV"),
         .target(name: "Model"),
+        .target(name: "Workbook"),
 
         // Stages.
         .target(name: "Ingest", dependencies: ["CSV", "Model"]),
         .target(name: "Analysis", dependencies: ["Model"]),
-        .target(name: "Report", dependencies: ["CSV", "Model", "Analysis"]),
-        .target(name: "Pipeline", dependencies: ["CSV", "Model", "Ingest", "Analysis", "Report"]),
+        .target(name: "Report", dependencies: ["CSV", "Model", "Analysis", "Workbook"]),
+        .target(name: "Pipeline", dependencies: ["CSV", "Model", "Ingest", "Analysis", "Report", "Workbook"]),
 
         // The executable: arguments and exit codes only.
         .executableTarget(name: "grantstats", dependencies: ["Pipeline"]),
@@ -26,12 +27,13 @@ let package = Package(
         .executableTarget(name: "csv-bench", dependencies: ["CSV", "Model", "Ingest"]),
 
         // Tests.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["CSV"], path: "Tests/TestSupport"),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "TestSupport"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Pipeline", "CSV", "Model", "Analysis", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "grantstats"], exclude: ["Cases"]),
     ]

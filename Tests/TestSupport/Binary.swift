@@ -17,8 +17,18 @@ public enum Binary {
 
     @discardableResult
     public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) -> Result {
+        execute(path, arguments, in: directory, environment: environment)
+    }
+
+    /// A tool from PATH (`unzip`, `python3`), or nil when it is not installed.
+    public static func runTool(_ command: [String]) -> Result? {
+        let result = execute("/usr/bin/env", command, in: nil, environment: [:])
+        return result.exitCode == 127 ? nil : result
+    }
+
+    private static func execute(_ executable: String, _ arguments: [String], in directory: String?, environment: [String: String]) -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var env = ProcessInfo.processInfo.environment
