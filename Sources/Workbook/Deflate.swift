@@ -1,12 +1,15 @@
-/// DEFLATE (RFC 1951) with the fixed Huffman codes and greedy LZ77 over hash chains, fed in chunks:
-/// the input is compressed a block at a time, keeping the last 32 KiB as the window, so memory
-/// stays at a block and a window whatever the entry's size. Same input, same bytes.
+/// DEFLATE (RFC 1951) fed in chunks: LZ77 over hash chains with one step of lazy matching, then
+/// per block of 128 KiB whichever of the fixed codes or the block's own Huffman codes is shorter.
+/// The last 32 KiB stay as the window, so memory stays at a block and a window whatever the
+/// entry's size. Same input, same bytes, however it is chunked.
 struct Deflater {
     static let windowSize = 32 * 1024
     static let blockSize = 128 * 1024
     static let minMatch = 3, maxMatch = 258
     /// Candidates tried per position: past 64 the sheets gain little and take much longer.
     static let chainLimit = 64
+    /// Matches this long are taken at once, without looking one byte further (zlib: 16 at level 6).
+    static let lazyLimit = 32
     private static let hashBits = 15
 
     /// History (at most the window) followed by the input not yet compressed.
@@ -17,57 +20,51 @@ struct Deflater {
     private var next = 0
     private var head = [Int](repeating: -1, count: 1 << hashBits)
     private var prev = [Int](repeating: -1, count: windowSize)
+    private var tokens: [Token] = []
     private var bits = BitWriter()
 
     /// Compresses whole blocks of what was fed; the output so far is taken with `drain`.
     mutating func feed(_ chunk: some Collection<UInt8>) {
         buffer += chunk
-        while base + buffer.count - next >= Self.blockSize { compressBlock(upTo: next + Self.blockSize) }
+        while base + buffer.count - next >= Self.blockSize { compressBlock(upTo: next + Self.blockSize, final: false) }
     }
 
-    /// The rest, and the end of the stream.
+    /// The rest, as the final block.
     mutating func finish() {
-        compressBlock(upTo: base + buffer.count)
-        // The final block: empty, fixed codes (BFINAL 1, BTYPE 01, end of block).
-        bits.write(0b011, count: 3)
-        bits.write(0, count: 7)
+        compressBlock(upTo: base + buffer.count, final: true)
         bits.flush()
     }
 
     /// Compressed bytes produced since the last call.
     mutating func drain() -> [UInt8] { bits.take() }
 
-    private mutating func compressBlock(upTo end: Int) {
-        bits.write(0b010, count: 3) // BFINAL 0, BTYPE 01: fixed Huffman codes
+    private mutating func compressBlock(upTo end: Int, final: Bool) {
+        tokens.removeAll(keepingCapacity: true)
         var p = next
         while p < end {
-            var best = 0, distance = 0
-            if p + Self.minMatch <= end {
-                let h = hash(at: p)
-                var candidate = head[h], tries = Self.chainLimit
-                let limit = min(Self.maxMatch, end - p)
-                while candidate >= 0, p - candidate <= Self.windowSize, tries > 0 {
-                    let length = matchLength(candidate, p, limit)
-                    if length > best {
-                        best = length; distance = p - candidate
-                        if length == limit { break }
-                    }
-                    candidate = prev[candidate & (Self.windowSize - 1)]
-                    tries -= 1
+            var match = longestMatch(at: p, end: end)
+            guard match.length >= Self.minMatch else {
+                tokens.append(.literal(buffer[p - base]))
+                insert(p, end: end)
+                p += 1
+                continue
+            }
+            insert(p, end: end)
+            if match.length < Self.lazyLimit, p + 1 < end {
+                // A longer match one byte on is worth a literal here.
+                let later = longestMatch(at: p + 1, end: end)
+                if later.length > match.length {
+                    tokens.append(.literal(buffer[p - base]))
+                    p += 1
+                    insert(p, end: end)
+                    match = later
                 }
             }
-            if best >= Self.minMatch {
-                Fixed.writeLength(best, &bits)
-                Fixed.writeDistance(distance, &bits)
-                for q in p..<(p + best) where q + Self.minMatch <= end { insert(q) }
-                p += best
-            } else {
-                Fixed.writeLiteral(Int(buffer[p - base]), &bits)
-                if p + Self.minMatch <= end { insert(p) }
-                p += 1
-            }
+            tokens.append(.match(match.length, match.distance))
+            for q in (p + 1)..<(p + match.length) { insert(q, end: end) }
+            p += match.length
         }
-        Fixed.writeLiteral(256, &bits) // end of block
+        DeflateBlock.write(tokens, final: final, into: &bits)
         next = end
         // Keep one window of history.
         let drop = next - Self.windowSize - base
@@ -77,93 +74,48 @@ struct Deflater {
         }
     }
 
+    private func longestMatch(at p: Int, end: Int) -> (length: Int, distance: Int) {
+        guard p + Self.minMatch <= end else { return (0, 0) }
+        var best = 0, distance = 0
+        var candidate = head[hash(at: p)], tries = Self.chainLimit
+        let limit = min(Self.maxMatch, end - p)
+        buffer.withUnsafeBufferPointer { buf in
+            let y = p - base
+            while candidate >= 0, candidate < p, p - candidate <= Self.windowSize, tries > 0 {
+                let x = candidate - base
+                // Only a candidate that beats the best so far at its last byte is compared in full.
+                if buf[x + best] == buf[y + best] || best == 0 {
+                    var n = 0
+                    while n < limit, buf[x + n] == buf[y + n] { n += 1 }
+                    if n > best {
+                        best = n; distance = p - candidate
+                        if n == limit { break }
+                    }
+                }
+                candidate = prev[candidate & (Self.windowSize - 1)]
+                tries -= 1
+            }
+        }
+        return (best, distance)
+    }
+
     private func hash(at p: Int) -> Int {
         let i = p - base
         let v = Int(buffer[i]) << 16 | Int(buffer[i + 1]) << 8 | Int(buffer[i + 2])
         return (v &* 2_654_435_761) >> (32 - Self.hashBits) & ((1 << Self.hashBits) - 1)
     }
 
-    private mutating func insert(_ p: Int) {
+    /// Makes `p` a candidate for later positions; positions too near the end to hash are not.
+    private mutating func insert(_ p: Int, end: Int) {
+        guard p + Self.minMatch <= end else { return }
         let h = hash(at: p)
         prev[p & (Self.windowSize - 1)] = head[h]
         head[h] = p
     }
-
-    private func matchLength(_ a: Int, _ b: Int, _ limit: Int) -> Int {
-        buffer.withUnsafeBufferPointer { buf in
-            let x = a - base, y = b - base
-            var n = 0
-            while n < limit, buf[x + n] == buf[y + n] { n += 1 }
-            return n
-        }
-    }
 }
 
-/// The fixed literal/length and distance codes of RFC 1951 3.2.6.
-enum Fixed {
-    static let lengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
-    static let lengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
-    static let distanceBase = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073,
-                               4097, 6145, 8193, 12289, 16385, 24577]
-    static let distanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
-
-    /// Literal/length symbol 0…287 as its fixed code.
-    static func writeLiteral(_ symbol: Int, _ bits: inout BitWriter) {
-        switch symbol {
-        case 0...143: bits.writeCode(0x30 + symbol, count: 8)
-        case 144...255: bits.writeCode(0x190 + symbol - 144, count: 9)
-        case 256...279: bits.writeCode(symbol - 256, count: 7)
-        default: bits.writeCode(0xC0 + symbol - 280, count: 8)
-        }
-    }
-
-    static func writeLength(_ length: Int, _ bits: inout BitWriter) {
-        var i = lengthBase.count - 1
-        while lengthBase[i] > length { i -= 1 }
-        writeLiteral(257 + i, &bits)
-        bits.write(UInt64(length - lengthBase[i]), count: lengthExtra[i])
-    }
-
-    static func writeDistance(_ distance: Int, _ bits: inout BitWriter) {
-        var i = distanceBase.count - 1
-        while distanceBase[i] > distance { i -= 1 }
-        bits.writeCode(i, count: 5)
-        bits.write(UInt64(distance - distanceBase[i]), count: distanceExtra[i])
-    }
-}
-
-/// Bits packed from the least significant bit of each byte up, as DEFLATE stores them.
-struct BitWriter {
-    private var out: [UInt8] = []
-    private var pending: UInt64 = 0
-    private var count = 0
-
-    /// `value`'s low `count` bits, least significant first (extra bits, block headers).
-    mutating func write(_ value: UInt64, count n: Int) {
-        guard n > 0 else { return }
-        pending |= value << UInt64(count)
-        count += n
-        while count >= 8 {
-            out.append(UInt8(truncatingIfNeeded: pending))
-            pending >>= 8
-            count -= 8
-        }
-    }
-
-    /// A Huffman code, which DEFLATE stores most significant bit first.
-    mutating func writeCode(_ code: Int, count n: Int) {
-        var reversed = 0, c = code
-        for _ in 0..<n { reversed = reversed << 1 | c & 1; c >>= 1 }
-        write(UInt64(reversed), count: n)
-    }
-
-    /// Pads the last byte with zeros.
-    mutating func flush() {
-        if count > 0 { out.append(UInt8(truncatingIfNeeded: pending)); pending = 0; count = 0 }
-    }
-
-    mutating func take() -> [UInt8] {
-        defer { out.removeAll(keepingCapacity: true) }
-        return out
-    }
+/// A literal byte, or a copy of `length` bytes from `distance` back.
+enum Token {
+    case literal(UInt8)
+    case match(Int, Int)
 }
