@@ -70,6 +70,19 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertFalse(sheet.rows.dropFirst().contains { $0[0].isNumber })
     }
 
+    /// Excel holds at most 32 767 UTF-16 units in a cell; a longer text is cut, never split inside
+    /// a character.
+    func testTextPastExcelsCellLimitIsCut() throws {
+        let texts = [String(repeating: "ä", count: 40_000), String(repeating: "\u{1F600}", count: 20_000)]
+        let source = Literal(sheetName: "long", sheetColumns: [Column("text", .text)], rows: texts.map { [.text($0)] })
+        let sheet = try XCTUnwrap(read([source]).sheet("long"))
+        for (row, text) in zip(sheet.rows.dropFirst(), texts) {
+            XCTAssertTrue(text.hasPrefix(row[0].text))
+            XCTAssertGreaterThanOrEqual(row[0].text.utf16.count, 32_766)
+            XCTAssertLessThanOrEqual(row[0].text.utf16.count, 32_767)
+        }
+    }
+
     func testLongTablesContinueOnNumberedSheetsEachWithItsHeader() throws {
         let rows = (1...5).map { [Cell.number(String($0))] }
         let source = Literal(sheetName: "participation", sheetColumns: [Column("n", .integer)], rows: rows)
