@@ -54,8 +54,14 @@ struct SheetXML {
             }
             zip.write(line + "</row>")
         }
-        zip.write(#"</sheetData><autoFilter ref="\#(sheet.reference)"/>"#
-            + #"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>"#)
+        var tail = #"</sheetData><autoFilter ref="\#(sheet.reference)"/>"#
+            + #"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#
+        // Codes are text on purpose: no "number stored as text" warning on every one of them.
+        let codes = columns.indices.filter { columns[$0].format == .code }.map { "\(letters[$0])2:\(letters[$0])\(sheet.lastRow)" }
+        if !codes.isEmpty, sheet.lastRow > 1 {
+            tail += #"<ignoredErrors><ignoredError sqref="\#(codes.joined(separator: " "))" numberStoredAsText="1"/></ignoredErrors>"#
+        }
+        zip.write(tail + "</worksheet>")
     }
 
     private func textCell(_ reference: String, _ text: String, style: Styles) -> String {

@@ -100,7 +100,10 @@ public enum WorkbookWriter {
         for (index, sheet) in sheets.enumerated() {
             xml += #"<sheet name="\#(XMLText.escaped(sheet.name))" sheetId="\#(index + 1)" r:id="rId\#(index + 1)"/>"#
         }
-        xml += "</sheets><definedNames>"
+        xml += "</sheets>"
+        // An empty definedNames element is invalid.
+        guard !sheets.isEmpty else { return xml + "</workbook>" }
+        xml += "<definedNames>"
         for (index, sheet) in sheets.enumerated() {
             let quoted = "'" + String(sheet.name.flatMap { $0 == "'" ? ["'", "'"] : [$0] }) + "'"
             let range = sheet.reference.split(separator: ":").map { cell -> String in

@@ -52,6 +52,7 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertTrue(sheet.xml.contains(#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#))
         XCTAssertTrue(sheet.xml.contains(#"<autoFilter ref="A1:F3"/>"#))
         XCTAssertTrue(sheet.xml.contains(#"<dimension ref="A1:F3"/>"#))
+        XCTAssertTrue(sheet.xml.contains(#"<ignoredErrors><ignoredError sqref="B2:B3" numberStoredAsText="1"/></ignoredErrors></worksheet>"#))
         // project_id: its header (10) and the filter button (3), one to spare; total: "365 491,00 €" (12), one to spare.
         XCTAssertTrue(sheet.xml.contains(#"<col min="1" max="1" width="14.0" customWidth="1"/>"#), sheet.xml)
         XCTAssertTrue(sheet.xml.contains(#"<col min="3" max="3" width="13.0" customWidth="1"/>"#), sheet.xml)
