@@ -44,10 +44,11 @@ struct SheetXML {
                     line += text.isEmpty ? "" : textCell(reference, text, style: column.format == .code ? .text : .general)
                 case let .number(text):
                     if text.isEmpty { continue }
-                    if Self.isDecimal(text) {
+                    if Self.isDecimal(text), Self.significantDigits(text) <= Self.excelDigits {
                         line += #"<c r="\#(reference)" s="\#(Styles.number(column.format, printed: text).index)"><v>\#(text)</v></c>"#
                     } else {
-                        // Not a number after all: shown as the table printed it rather than lost.
+                        // Not a number after all, or one Excel would round: shown exactly as the
+                        // table printed it.
                         line += textCell(reference, text, style: .general)
                     }
                 }
@@ -82,6 +83,15 @@ struct SheetXML {
         let parts = bytes.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
         guard !bytes.isEmpty, parts.count <= 2, bytes.last != UInt8(ascii: ".") else { return false }
         return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+    }
+
+    /// Excel keeps and shows 15 significant digits: 12 345 678 901 234,56 € would lose its cents.
+    static let excelDigits = 15
+
+    static func significantDigits(_ decimal: String) -> Int {
+        let digits = decimal.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }
+        guard let first = digits.firstIndex(where: { $0 != 0x30 }), let last = digits.lastIndex(where: { $0 != 0x30 }) else { return 0 }
+        return last - first + 1
     }
 
     /// Characters of the longest shown value (header plus the filter button), one to spare.

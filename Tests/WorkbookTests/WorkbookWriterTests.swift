@@ -111,6 +111,18 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertEqual([0, 25, 26, 51, 52, 701, 702].map(WorkbookWriter.columnName), ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"])
     }
 
+    /// Past 15 significant digits Excel would round, so the exact text is written instead.
+    func testNumbersExcelWouldRoundStayExactAsText() throws {
+        let values = ["1234567890123.45", "-999999999999999", "100000000000000000000", "0.000000000000001", "12345678901234.56",
+                      "-1234567890123456", "1.0000000000000001"]
+        let source = Literal(sheetName: "big", sheetColumns: [Column("amount", .euro)], rows: values.map { [.number($0)] })
+        let sheet = try XCTUnwrap(read([source]).sheet("big"))
+        XCTAssertEqual(sheet.rows.dropFirst().map { $0[0].text }, values)
+        XCTAssertEqual(sheet.rows.dropFirst().map { $0[0].isNumber }, [true, true, true, true, false, false, false])
+        XCTAssertEqual(SheetXML.significantDigits("0.00"), 0)
+        XCTAssertEqual(SheetXML.significantDigits("-0120.50"), 4)
+    }
+
     func testOnlyDecimalTextIsANumber() {
         for text in ["0", "-1", "12.50", "365491.00", "-0.01"] { XCTAssertTrue(SheetXML.isDecimal(text), text) }
         for text in ["", "-", ".5", "5.", "1.2.3", "1,5", "1e5", "+1", "NaN", " 1", "<5"] { XCTAssertFalse(SheetXML.isDecimal(text), text) }
