@@ -9,17 +9,18 @@ let package = Package(
     ],
     dependencies: [],
     targets: [
-        // Leaves: bytes and values.
+        // Leaves: bytes, values, and the xlsx container.
         .target(name: "CSV"),
         .target(name: "Model"),
+        .target(name: "Workbook"),
 
         // Stages.
         .target(name: "Ingest", dependencies: ["CSV", "Model"]),
         .target(name: "Analysis", dependencies: ["Model"]),
         // Which counts are hidden, decided once over the figures; every renderer only prints the mark.
         .target(name: "Disclosure", dependencies: ["Model", "Analysis"]),
-        .target(name: "Report", dependencies: ["CSV", "Model", "Analysis", "Disclosure"]),
-        .target(name: "Pipeline", dependencies: ["CSV", "Model", "Ingest", "Analysis", "Disclosure", "Report"]),
+        .target(name: "Report", dependencies: ["CSV", "Model", "Analysis", "Disclosure", "Workbook"]),
+        .target(name: "Pipeline", dependencies: ["CSV", "Model", "Ingest", "Analysis", "Disclosure", "Report", "Workbook"]),
 
         // The executable: arguments and exit codes only.
         .executableTarget(name: "grantstats", dependencies: ["Pipeline"]),
@@ -28,13 +29,14 @@ let package = Package(
         .executableTarget(name: "csv-bench", dependencies: ["CSV", "Model", "Ingest"]),
 
         // Tests.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["CSV"], path: "Tests/TestSupport"),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "TestSupport"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
         .testTarget(name: "DisclosureTests", dependencies: ["Disclosure", "Analysis", "Model"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Pipeline", "CSV", "Model", "Analysis", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "grantstats"], exclude: ["Cases"]),
     ]

@@ -5,6 +5,7 @@ import Disclosure
 import Ingest
 import Model
 import Report
+import Workbook
 
 /// One run of `grantstats run` or `validate`: read, check, compute, and (for run) write every
 /// output atomically with its manifest. Talks to people only through `log` (stderr).
@@ -105,22 +106,27 @@ public struct Run {
         }
         let context = ReportContext(projects: catalog.projects, geography: catalog.geography, labels: reader.labels,
                                     dialect: settings.dialect, disclosure: disclosure)
-        var contents: [(String, String)] = [
-            ("cost_shares.csv", Tables.costShares(figures.costShares, context)),
-            ("municipal_shares.csv", Tables.municipalShares(figures.municipalShares, context)),
-            ("participation.csv", Tables.participation(figures.participation, context)),
-            ("participation_totals.csv", Tables.participationTotals(figures.participationTotals, context)),
-            ("sectors.csv", Tables.sectors(figures.sectors, context)),
-            ("coverage.csv", Tables.coverage(figures.coverage, context)),
-            ("progress.csv", Tables.progress(figures.progress, context)),
-            ("rejected.csv", Tables.rejected(rejections, dialect: settings.dialect)),
+        let tables = [
+            Tables.costShares(figures.costShares, context),
+            Tables.municipalShares(figures.municipalShares, context),
+            Tables.participation(figures.participation, context),
+            Tables.participationTotals(figures.participationTotals, context),
+            Tables.sectors(figures.sectors, context),
+            Tables.coverage(figures.coverage, context),
+            Tables.progress(figures.progress, context),
+            Tables.rejected(rejections),
         ]
+        var contents: [(String, String)] = tables.map { ($0.fileName, $0.csv(settings.dialect)) }
         contents.append(("summary.txt", SummaryText.render(figures, rejections: rejections,
                                                            rejectedPath: settings.outputs + "/rejected.csv",
                                                            context: context, language: settings.lang)))
         let charts = Charts.render(figures, context: context, language: settings.lang)
         contents += charts.map { ("charts/" + $0.fileName, $0.text) }
-        let written = contents.map { (name: $0.0, bytes: Array($0.1.utf8)) }
+        var written = contents.map { (name: $0.0, bytes: Array($0.1.utf8)) }
+        // The same tables as one workbook; it does not depend on the CSV dialect.
+        do throws(ZipWriter.Failure) { written.append((name: "grantstats.xlsx", bytes: try Table.workbook(tables))) }
+        catch { throw Failure(message: "grantstats.xlsx: the tables exceed what a ZIP archive without ZIP64 holds (4 GiB)",
+                              exitCode: Failure.cannotWrite) }
         let outputs = written.map { Manifest.Output(file: $0.name, bytes: $0.bytes.count, sha256: SHA256.hex(SHA256.hash($0.bytes))) }
         let exitCode: Int32 = rejections.isEmpty ? 0 : Failure.dataError
         let manifest = Manifest(version: Version.current, started: Self.timestamp(started), finished: Self.timestamp(now()),

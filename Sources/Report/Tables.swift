@@ -3,63 +3,68 @@ import CSV
 import Disclosure
 import Model
 
-/// The CSV outputs of spec 4, one function per file, columns in the spec's order.
+/// The tables of spec 4, one function per file, columns in the spec's order with what each holds.
 public enum Tables {
-    public static func costShares(_ rows: [CostShareRow], _ c: ReportContext) -> String {
-        var w = CSVWriter(dialect: c.dialect, header: ["project_id", "kind", "year", "total", "grant", "municipal", "other",
-            "grant_share_pct", "municipal_share_pct", "other_share_pct", "grant_rate_max_pct", "max_grant", "grant_headroom", "status"])
+    public static func costShares(_ rows: [CostShareRow], _ c: ReportContext) -> Table {
+        var w = Table("cost_shares", ["project_id": .text, "kind": .text, "year": .year, "total": .money, "grant": .money,
+            "municipal": .money, "other": .money, "grant_share_pct": .percent, "municipal_share_pct": .percent,
+            "other_share_pct": .percent, "grant_rate_max_pct": .percent, "max_grant": .money, "grant_headroom": .money,
+            "status": .text])
         for r in rows {
             w.row([.text(c.projectID(r.project)), .text(r.kind.rawValue), r.year.map { .number(String($0)) } ?? .text("all"),
                    c.money(r.total), c.money(r.grant), c.money(r.municipal), c.money(r.other),
                    c.percent(r.share(r.grant)), c.percent(r.share(r.municipal)), c.percent(r.share(r.other)),
                    c.percent(r.rate.value), c.money(r.maxGrant), c.money(r.headroom), .text(r.status.rawValue)])
         }
-        return w.text
+        return w
     }
 
-    public static func municipalShares(_ rows: [MunicipalShareRow], _ c: ReportContext) -> String {
-        var w = CSVWriter(dialect: c.dialect, header: ["project_id", "kind", "municipality_code", "municipality", "key",
-            "key_value", "key_share_pct", "expected", "paid", "difference"])
+    public static func municipalShares(_ rows: [MunicipalShareRow], _ c: ReportContext) -> Table {
+        var w = Table("municipal_shares", ["project_id": .text, "kind": .text, "municipality_code": .code, "municipality": .text,
+            "key": .text, "key_value": .count, "key_share_pct": .percent, "expected": .money, "paid": .money, "difference": .money])
         for r in rows {
             w.row([.text(c.projectID(r.project)), .text(r.kind.rawValue), .text(r.code.map(PopulationRow.codeText) ?? ""),
                    .text(r.name), .text(r.key?.rawValue ?? ""), c.integer(r.keyValue), c.percent(r.keyShare),
                    c.money(r.expected), c.money(r.paid), c.money(r.difference)])
         }
-        return w.text
+        return w
     }
 
-    public static func participation(_ rows: [ParticipationRow], _ c: ReportContext) -> String {
-        var w = CSVWriter(dialect: c.dialect, header: ["project_id", "region", "year", "term", "role", "events", "participants", "unique_persons"])
+    public static func participation(_ rows: [ParticipationRow], _ c: ReportContext) -> Table {
+        var w = Table("participation", ["project_id": .text, "region": .text, "year": .year, "term": .text, "role": .text,
+            "events": .count, "participants": .count, "unique_persons": .count])
         for r in sorted(rows, c) {
             w.row([.text(c.projectID(r.project)), .text(c.regionName(r.region)), r.year.map { .number(String($0)) } ?? .text("all"),
                    .text(r.term?.name ?? "all"), .text(c.label(r.role)), c.integer(r.events),
                    c.people(r.participants, hidden: c.disclosure.hidesParticipants(r)),
                    c.people(r.uniquePersons, hidden: c.disclosure.hidesPersons(r))])
         }
-        return w.text
+        return w
     }
 
-    public static func participationTotals(_ rows: [ParticipationRow], _ c: ReportContext) -> String {
-        var w = CSVWriter(dialect: c.dialect, header: ["project_id", "region", "year", "term", "events", "participants", "unique_persons"])
+    public static func participationTotals(_ rows: [ParticipationRow], _ c: ReportContext) -> Table {
+        var w = Table("participation_totals", ["project_id": .text, "region": .text, "year": .year, "term": .text,
+            "events": .count, "participants": .count, "unique_persons": .count])
         for r in sorted(rows, c) {
             w.row([.text(c.projectID(r.project)), .text(c.regionName(r.region)), r.year.map { .number(String($0)) } ?? .text("all"),
                    .text(r.term?.name ?? "all"), c.integer(r.events),
                    c.people(r.participants, hidden: c.disclosure.hidesParticipants(r)),
                    c.people(r.uniquePersons, hidden: c.disclosure.hidesPersons(r))])
         }
-        return w.text
+        return w
     }
 
     /// Spec 8.4: per project, region and sector, with the totals per region, per sector and per project.
-    public static func sectors(_ rows: [SectorRow], _ c: ReportContext) -> String {
-        var w = CSVWriter(dialect: c.dialect, header: ["project_id", "region", "sector", "events", "participants", "unique_persons"])
+    public static func sectors(_ rows: [SectorRow], _ c: ReportContext) -> Table {
+        var w = Table("sectors", ["project_id": .text, "region": .text, "sector": .text, "events": .count,
+            "participants": .count, "unique_persons": .count])
         let rank = Ranks(c)
         for r in rows.sorted(by: { rank.key($0).lexicographicallyPrecedes(rank.key($1)) }) {
             w.row([.text(c.projectID(r.project)), .text(c.regionName(r.region)), .text(c.label(r.sector)), c.integer(r.events),
                    c.people(r.participants, hidden: c.disclosure.hidesParticipants(r)),
                    c.people(r.uniquePersons, hidden: c.disclosure.hidesPersons(r))])
         }
-        return w.text
+        return w
     }
 
     /// project_id by code point; region and role in Finnish order; year ascending; spring, autumn;
@@ -94,11 +99,12 @@ public enum Tables {
         }
     }
 
-    public static func coverage(_ rows: [CoverageRow], _ c: ReportContext) -> String {
-        var w = CSVWriter(dialect: c.dialect, header: ["project_id", "area", "population_year", "regions_participating",
-            "regions_total", "regions_pct", "municipalities_participating", "municipalities_total", "municipalities_pct",
-            "municipalities_outside_area", "children_covered", "children_total", "children_pct", "participants",
-            "participants_per_1000_children", "grant_per_child"])
+    public static func coverage(_ rows: [CoverageRow], _ c: ReportContext) -> Table {
+        var w = Table("coverage", ["project_id": .text, "area": .text, "population_year": .year, "regions_participating": .count,
+            "regions_total": .count, "regions_pct": .percent, "municipalities_participating": .count,
+            "municipalities_total": .count, "municipalities_pct": .percent, "municipalities_outside_area": .count,
+            "children_covered": .count, "children_total": .count, "children_pct": .percent, "participants": .count,
+            "participants_per_1000_children": .decimal, "grant_per_child": .money])
         for r in rows {
             let hidden = c.disclosure.hidesParticipants(ofProject: r.project)
             w.row([.text(c.projectID(r.project)), .text(r.area), c.integer(r.populationYear), c.integer(r.regionsParticipating),
@@ -108,11 +114,12 @@ public enum Tables {
                    // A rate of a hidden count would give the count back.
                    hidden ? .number("") : c.decimal(r.participantsPer1000Children), c.decimal(r.grantPerChild)])
         }
-        return w.text
+        return w
     }
 
-    public static func progress(_ rows: [ProgressRow], _ c: ReportContext) -> String {
-        var w = CSVWriter(dialect: c.dialect, header: ["project_id", "indicator", "target", "actual", "achieved_pct", "status"])
+    public static func progress(_ rows: [ProgressRow], _ c: ReportContext) -> Table {
+        var w = Table("progress", ["project_id": .text, "indicator": .text, "target": .quantity, "actual": .quantity,
+            "achieved_pct": .percent, "status": .text])
         for r in rows {
             // Beside a hidden actual, its share of the target and whether it reaches the target
             // (target 2, not_met: the actual is 1) would narrow it down: both are left empty.
@@ -120,7 +127,7 @@ public enum Tables {
             w.row([.text(c.projectID(r.project)), .text(r.indicator.name), .number(targetText(r)), actualCell(r, c),
                    hidden ? .number("") : c.percent(r.achieved), .text(hidden ? "" : r.status.rawValue)])
         }
-        return w.text
+        return w
     }
 
     /// Two decimals for percents or a target with decimals, else an integer.
@@ -139,11 +146,11 @@ public enum Tables {
         }
     }
 
-    public static func rejected(_ rows: [Rejection], dialect: OutputDialect) -> String {
-        var w = CSVWriter(dialect: dialect, header: ["file", "line", "column", "value", "reason", "message"])
+    public static func rejected(_ rows: [Rejection]) -> Table {
+        var w = Table("rejected", ["file": .text, "line": .count, "column": .text, "value": .text, "reason": .text, "message": .text])
         for r in rows.sorted(by: Rejection.ordered) {
             w.row([.text(r.file), .number(String(r.line)), .text(r.column), .text(r.value), .text(r.reason.rawValue), .text(r.message)])
         }
-        return w.text
+        return w
     }
 }

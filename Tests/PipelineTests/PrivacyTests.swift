@@ -47,6 +47,7 @@ final class PrivacyTests: XCTestCase {
         let countColumns = [
             "participation.csv": ["participants", "unique_persons"],
             "participation_totals.csv": ["participants", "unique_persons"],
+            "sectors.csv": ["participants", "unique_persons"],
             "coverage.csv": ["participants"],
         ]
         // Counts 1…4 are marked; any other change is a further count marked the same way.

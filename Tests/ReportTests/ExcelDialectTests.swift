@@ -5,9 +5,10 @@ import XCTest
 
 /// `--dialect excel-fi` writes what Finnish Excel opens with a double click, and our own reader
 /// reads every file back to the values of the csv dialect: the decimal comma undone, the `'`
-/// guard taken off text that could start a formula, nothing else changed.
+/// guard taken off text that could start a formula, the `KU` taken off municipality codes,
+/// nothing else changed.
 final class ExcelDialectTests: XCTestCase {
-    static let files = ["cost_shares.csv", "municipal_shares.csv", "participation.csv", "participation_totals.csv",
+    static let files = ["cost_shares.csv", "municipal_shares.csv", "participation.csv", "participation_totals.csv", "sectors.csv",
                         "coverage.csv", "progress.csv", "rejected.csv"]
 
     /// The sample plus payers whose names look like formulas, one with the delimiter and quotes,
@@ -29,16 +30,20 @@ final class ExcelDialectTests: XCTestCase {
         defer { inputs.remove(); csv.remove(); excel.remove() }
         XCTAssertEqual(csv.exitCode, 65)
         XCTAssertEqual(excel.exitCode, 65)
-        var guarded = 0, commas = 0
+        var guarded = 0, commas = 0, prefixed = 0
         for name in Self.files {
             let (plainHeader, plainRows) = readCSVCells(csv.outputs.file(name))
             let (excelHeader, excelRows) = readCSVCells(excel.outputs.file(name))
             XCTAssertEqual(excelHeader, plainHeader, name)
             XCTAssertEqual(excelRows.count, plainRows.count, name)
+            let code = plainHeader.firstIndex(of: "municipality_code")
             for (plainRow, excelRow) in zip(plainRows, excelRows) {
                 XCTAssertEqual(excelRow.count, plainRow.count, name)
-                for (plain, cell) in zip(plainRow, excelRow) {
-                    if plain.range(of: #"^-?[0-9]+\.[0-9]+$"#, options: .regularExpression) != nil {
+                for (index, (plain, cell)) in zip(plainRow, excelRow).enumerated() {
+                    if index == code, !plain.isEmpty {
+                        XCTAssertEqual(cell, "KU" + plain, "\(name): a code keeps its leading zeros in a Finnish spreadsheet")
+                        prefixed += 1
+                    } else if plain.range(of: #"^-?[0-9]+\.[0-9]+$"#, options: .regularExpression) != nil {
                         XCTAssertEqual(cell, plain.replacingOccurrences(of: ".", with: ","), "\(name): a number keeps its sign, unguarded")
                         commas += 1
                     } else if let first = plain.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
@@ -52,6 +57,7 @@ final class ExcelDialectTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(commas, 100)
+        XCTAssertGreaterThan(prefixed, 50)
         XCTAssertEqual(guarded, 5, "four payers and the rejected value =1+1")
         XCTAssertTrue(readCSV(csv.outputs.file("municipal_shares.csv")).contains { $0["municipality"] == "Oy \"Ab\"; Ltd" })
         XCTAssertTrue(readCSV(csv.outputs.file("cost_shares.csv")).contains { $0["grant_headroom"] == "-0.01" })

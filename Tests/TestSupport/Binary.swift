@@ -28,6 +28,16 @@ public enum Binary {
     @discardableResult
     public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
                            executable: String = Binary.path) -> Result {
+        execute(executable, arguments, in: directory, environment: environment)
+    }
+
+    /// A tool from PATH (`unzip`, `python3`), or nil when it is not installed.
+    public static func runTool(_ command: [String]) -> Result? {
+        let result = execute("/usr/bin/env", command, in: nil, environment: [:])
+        return result.exitCode == 127 ? nil : result
+    }
+
+    private static func execute(_ executable: String, _ arguments: [String], in directory: String?, environment: [String: String]) -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

@@ -1,0 +1,97 @@
+import CSV
+import Workbook
+
+/// One output table: named columns that each say what they hold, and rows of cells. The CSV file
+/// and the workbook's sheet both render from it, so they cannot disagree on a column or a row.
+public struct Table: Sendable {
+    /// What a column holds. It decides how its numbers are shown; a text cell in a number column
+    /// (`all`, a hidden `<5`) stays text.
+    public enum Kind: Sendable {
+        case text
+        /// A municipality code (`091`): text, whatever it looks like.
+        case code
+        case money
+        case percent
+        /// Another ratio with two decimals (per 1000 children).
+        case decimal
+        case count
+        case year
+        /// A count or a ratio, printed with the decimals it needs (progress targets and actuals).
+        case quantity
+    }
+
+    public struct Column: Sendable {
+        public let name: String
+        public let kind: Kind
+    }
+
+    /// The file name without `.csv`, which is also the sheet's name.
+    public let name: String
+    public let columns: [Column]
+    public private(set) var rows: [[CSVCell]] = []
+
+    init(_ name: String, _ columns: KeyValuePairs<String, Kind>) {
+        self.name = name
+        self.columns = columns.map { Column(name: $0.key, kind: $0.value) }
+    }
+
+    mutating func row(_ cells: [CSVCell]) {
+        precondition(cells.count == columns.count, "\(name): a row of \(cells.count) cells under \(columns.count) columns")
+        rows.append(cells)
+    }
+
+    public var fileName: String { name + ".csv" }
+
+    public func csv(_ dialect: OutputDialect) -> String {
+        var w = CSVWriter(dialect: dialect, header: columns.map(\.name))
+        let codes = columns.indices.filter { columns[$0].kind == .code }
+        for var cells in rows {
+            if dialect == .excelFi {
+                for index in codes { cells[index] = Self.prefixed(cells[index]) }
+            }
+            w.row(cells)
+        }
+        return w.text
+    }
+
+    /// Statistics Finland's form of a municipality code (`KU091`): a Finnish-locale spreadsheet
+    /// opening a CSV reads a bare `091` as the number 91 (spec 8.6). Other codes (a county's
+    /// `HV13`) already start with letters.
+    static func prefixed(_ cell: CSVCell) -> CSVCell {
+        guard case let .text(code) = cell, !code.isEmpty, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return cell }
+        return .text("KU" + code)
+    }
+
+    /// Every table as one sheet of `grantstats.xlsx`.
+    public static func workbook(_ tables: [Table]) throws(ZipWriter.Failure) -> [UInt8] {
+        try WorkbookWriter.write(tables)
+    }
+}
+
+extension Table: SheetSource {
+    public var sheetName: String { name }
+    public var rowCount: Int { rows.count }
+
+    public var sheetColumns: [Workbook.Column] {
+        columns.map { column in
+            let format: ColumnFormat = switch column.kind {
+            case .text: .text
+            case .code: .code
+            case .money: .euro
+            case .percent, .decimal: .decimal2
+            case .count, .year: .integer
+            case .quantity: .asPrinted
+            }
+            return Workbook.Column(column.name, format)
+        }
+    }
+
+    public func cell(row: Int, column: Int) -> Cell {
+        switch (rows[row][column], columns[column].kind) {
+        case (.text(""), _), (.number(""), _): .empty
+        case let (.text(text), _): .text(text)
+        case let (.number(text), .text), let (.number(text), .code): .text(text)
+        case let (.number(text), _): .number(text)
+        }
+    }
+}
