@@ -10,8 +10,9 @@ enum ReportStyle {
     h1{font-size:1.8rem;line-height:1.2;margin:1rem 0 .5rem}
     h2{font-size:1.35rem;line-height:1.3;margin:2.5rem 0 .75rem;padding-bottom:.3rem;border-bottom:2px solid var(--line)}
     h3,caption{font-size:1.05rem;font-weight:600;line-height:1.3;margin:1.75rem 0 .5rem;text-align:left}
-    caption{margin:0;padding:0 0 .5rem}
-    h1,h2,h3,caption,p,dd,li,th,td{overflow-wrap:anywhere}
+    caption{margin:0;padding:0 0 .5rem;position:sticky;left:0;max-width:calc(100vw - 1.5rem)}
+    h1,h2,h3,p,dd,li{overflow-wrap:anywhere}
+    th,td,caption{overflow-wrap:break-word}
     a{color:#0b5cad}
     .lead{color:var(--muted);margin:.25rem 0 1rem}
     nav.toc{border:1px solid var(--line);border-radius:.5rem;padding:.25rem 1.25rem .75rem;margin:1rem 0 2rem;background:var(--zebra)}
@@ -22,12 +23,12 @@ enum ReportStyle {
     dl.facts div{display:contents}
     dt{color:var(--muted)}
     dd{margin:0}
-    .table-box{max-width:100%;overflow-x:auto;margin:.75rem 0 1rem}
+    .table-box{max-width:100%;overflow-x:auto;margin:.75rem 0 1.75rem}
     table{border-collapse:collapse;font-variant-numeric:tabular-nums lining-nums}
     th,td{padding:.3rem .65rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:baseline}
     thead th{font-weight:600;border-bottom:2px solid var(--ink);vertical-align:bottom}
     thead tr.groups th{text-align:center;border-bottom:1px solid var(--line)}
-    tbody th{font-weight:normal}
+    tbody th{font-weight:normal;min-width:7rem}
     tbody tr:nth-child(even){background:var(--zebra)}
     tr.total th,tr.total td{font-weight:600;border-top:2px solid var(--ink)}
     tr.total+tr.total th,tr.total+tr.total td{border-top:0}
