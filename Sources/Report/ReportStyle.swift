@@ -1,6 +1,6 @@
 /// The one `<style>` of report.html: calm, system fonts, tabular figures, numbers right-aligned,
-/// zebra rows; wide tables scroll inside their box on a phone; A4 print with a page per project
-/// and no row cut in half. Colour never carries meaning alone (badges say ok / exceeded in words).
+/// zebra rows; wide tables scroll inside their box on a phone; A4 print with a page per project,
+/// no row cut in half and a table kept whole when it fits a page. Colour never carries meaning alone (badges say ok / exceeded in words).
 enum ReportStyle {
     static let css = """
     :root{--ink:#1f2328;--muted:#59636e;--line:#d0d7de;--zebra:#f6f8fa;--ok:#1a6b30;--ok-bg:#e6f4ea;--over:#a4161a;--over-bg:#fdecea;--bar:#0072b2}
@@ -46,6 +46,6 @@ enum ReportStyle {
     figure.chart svg{display:block;max-width:100%;height:auto}
     @media (max-width:36rem){body{padding:.75rem .75rem 2rem}h1{font-size:1.45rem}dl.facts{grid-template-columns:minmax(0,1fr);gap:0}dd{margin-bottom:.5rem}}
     @page{size:A4;margin:15mm 12mm}
-    @media print{body{max-width:none;padding:0;font-size:9.5pt}a{color:inherit;text-decoration:none}nav.toc{break-after:page;background:none}section.part{break-before:page}h2,h3,caption{break-after:avoid}tr,li,figure,dl.facts div{break-inside:avoid}thead{display:table-header-group}.table-box{overflow:visible}th,td{padding:.2rem .45rem}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
+    @media print{body{max-width:none;padding:0;font-size:9.5pt}a{color:inherit;text-decoration:none}nav.toc{background:none}section.part{break-before:page}h2,h3,caption{break-after:avoid}tr,li,figure,caption,dl.facts div,.table-box{break-inside:avoid}thead{display:table-header-group}.table-box{overflow:visible}th,td{padding:.2rem .45rem}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
     """
 }
