@@ -145,7 +145,10 @@ public enum ReportHTML {
         for (i, cell) in row.enumerated() {
             let column = t.columns[i]
             if i == 0 && column.kind == .label {
-                page.raw("<th scope=\"row\">\(escape(cell.text))</th>")
+                // Row names stay on one line ("Keski-Pohjanmaa" broken at its hyphen reads as two
+                // names); only a long one wraps.
+                let long = cell.text.count > ReportHTML.longName ? " class=\"long\"" : ""
+                page.raw("<th scope=\"row\"\(long)>\(escape(cell.text))</th>")
                 continue
             }
             switch cell {
@@ -160,6 +163,8 @@ public enum ReportHTML {
         }
         page.raw("</tr>\n")
     }
+
+    static let longName = 32
 
     /// As the text bars: proportional to the largest shown count, any positive count at least 1 %.
     static func barPercent(_ value: Int64, _ maximum: Int64) -> Int {

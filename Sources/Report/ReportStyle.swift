@@ -28,7 +28,8 @@ enum ReportStyle {
     th,td{padding:.3rem .65rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:baseline}
     thead th{font-weight:600;border-bottom:2px solid var(--ink);vertical-align:bottom}
     thead tr.groups th{text-align:center;border-bottom:1px solid var(--line)}
-    tbody th{font-weight:normal;min-width:7rem}
+    tbody th{font-weight:normal;white-space:nowrap}
+    tbody th.long{white-space:normal;min-width:14rem}
     tbody tr:nth-child(even){background:var(--zebra)}
     tr.total th,tr.total td{font-weight:600;border-top:2px solid var(--ink)}
     tr.total+tr.total th,tr.total+tr.total td{border-top:0}
