@@ -120,6 +120,8 @@ public struct Run {
         contents.append(("summary.txt", SummaryText.render(figures, rejections: rejections,
                                                            rejectedPath: settings.outputs + "/rejected.csv",
                                                            context: context, language: settings.lang)))
+        contents.append(("report.html", ReportHTML.render(figures, rejections: rejections, rejectedPath: settings.outputs + "/rejected.csv",
+                                                          context: context, language: settings.lang)))
         let charts = Charts.render(figures, context: context, language: settings.lang)
         contents += charts.map { ("charts/" + $0.fileName, $0.text) }
         var written = contents.map { (name: $0.0, bytes: Array($0.1.utf8)) }

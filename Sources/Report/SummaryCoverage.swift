@@ -2,26 +2,28 @@ import Analysis
 import Model
 
 /// The evaluation criterion "Kattavuus": how much of its area a project reaches, from coverage.csv.
-extension SummaryPage {
+extension ReportBuilder {
     mutating func coverage(_ index: Int) {
         guard let r = figures.coverage.first(where: { $0.project == index }) else { return }
         let area = c.projects[index].area.map { language.area($0, c.geography) }.joined(separator: ", ")
-        out += "\n" + w.coverageTitle(area, r.populationYear) + "\n"
-        var t = TextTable([("", .left), (w.involved, .right), (w.inArea, .right), (w.share, .right)])
+        let title = w.coverageTitle(area, r.populationYear)
+        var t = ReportTable(caption: title, [("", .left, .label), (w.involved, .right, .number), (w.inArea, .right, .number),
+                                             (w.share, .right, .number)])
         t.add([w.regions, language.integer(r.regionsParticipating), language.integer(r.regionsTotal), language.percent(r.regionsShare)])
         t.add([w.municipalities, language.integer(r.municipalitiesParticipating), language.integer(r.municipalitiesTotal),
                language.percent(r.municipalitiesShare)])
         t.add([w.children, language.integer(r.childrenCovered), language.integer(r.childrenTotal), language.percent(r.childrenShare)])
-        out += t.render()
-        if r.municipalitiesOutsideArea > 0 { out += Prose.wrap(w.outsideArea(r.municipalitiesOutsideArea)) }
+        section(title)
+        add(.table(t))
+        if r.municipalitiesOutsideArea > 0 { add(.note(w.outsideArea(r.municipalitiesOutsideArea))) }
         // Without attendance "0 participants per 1000 children" would read as a finding.
         if figures.participationTotals.contains(where: { $0.project == index }) {
             // A rate of a hidden count would give the count back.
             let hidden = c.disclosure.hidesParticipants(ofProject: index)
             let per1000 = hidden ? "–" : r.participantsPer1000Children.map(language.numbers.decimal2) ?? "–"
-            out += Prose.wrap(w.participantsPer1000(people(r.participants, hidden: hidden), per1000))
+            add(.note(w.participantsPer1000(people(r.participants, hidden: hidden), per1000)))
         }
         let perChild = r.grantPerChild.map { language.euros(Money(cents: Int64(clamping: $0.rounded(decimals: 2)))) } ?? "–"
-        out += Prose.wrap(w.grantPerChild(perChild))
+        add(.note(w.grantPerChild(perChild)))
     }
 }

@@ -3,25 +3,28 @@ import Model
 
 /// The financing of a project, planned and actual side by side, and the check of the state grant
 /// against its maximum rate in a sentence.
-extension SummaryPage {
+extension ReportBuilder {
     mutating func financing(_ index: Int) {
         let rows = figures.costShares.filter { $0.project == index && $0.year == nil }
-        out += "\n" + w.financingTitle + "\n"
-        guard !rows.isEmpty else { out += Prose.wrap(w.noBudget); return }
+        section(w.financingTitle)
+        guard !rows.isEmpty else { add(.note(w.noBudget)); return }
 
-        var columns: [(String, TextTable.Align)] = [("", .left)]
-        for r in rows { columns += [(w.kind(r.kind), .right), (w.share, .right)] }
-        var t = TextTable(columns)
+        var columns: [(String, ReportTable.Align, ReportTable.Kind)] = [("", .left, .label)]
+        for r in rows { columns += [(w.kind(r.kind), .right, .number), (w.share, .right, .number)] }
+        var t = ReportTable(caption: w.financingTitle, columns)
         let parts: [(String, (CostShareRow) -> Money)] = [(w.grant, \.grant), (w.municipal, \.municipal), (w.other, \.other)]
         for (label, part) in parts {
             t.add([label] + rows.flatMap { [language.euros(part($0)), language.percent($0.share(part($0)))] })
         }
-        t.addRule()
-        t.add([w.total] + rows.flatMap { [language.euros($0.total), ""] })
-        t.add([w.grantAtMost(language.rate(rows[0].rate))] + rows.flatMap { [language.euros($0.maxGrant), ""] })
-        out += t.render()
-        out += "\n"
-        for r in rows { out += Prose.wrap(w.kindLabel(r.kind) + ": " + check(r)) }
+        t.addTotal([w.total] + rows.flatMap { [language.euros($0.total), ""] })
+        t.addTotal([w.grantAtMost(language.rate(rows[0].rate))] + rows.flatMap { [language.euros($0.maxGrant), ""] })
+        add(.table(t))
+        add(.checks(rows.map { r in
+            let short = shortStatus(r)
+            guard case let .verdict(text, verdict) = short else { preconditionFailure("a status is a verdict") }
+            return GrantCheck(label: w.kindLabel(r.kind), verdict: verdict, short: text, sentence: check(r))
+        }))
+        add(.chart(.financing(project: index)))
 
         for kind in BudgetKind.allCases { byYear(index, kind) }
     }
@@ -48,17 +51,19 @@ extension SummaryPage {
         guard !years.isEmpty, let all = figures.costShares.first(where: { $0.project == index && $0.kind == kind && $0.year == nil })
         else { return }
         let showOther = years.contains { $0.other != .zero }
-        var columns: [(String, TextTable.Align)] = [(w.year, .left), (w.grantShort, .right), (w.municipalShort, .right)]
-        if showOther { columns.append((w.otherShort, .right)) }
-        columns += [(w.totalShort, .right), (w.grantShareShort, .right), (w.check, .left)]
-        var t = TextTable(columns)
+        var columns: [(String, ReportTable.Align, ReportTable.Kind)] = [(w.year, .left, .label), (w.grantShort, .right, .number),
+                                                                        (w.municipalShort, .right, .number)]
+        if showOther { columns.append((w.otherShort, .right, .number)) }
+        columns += [(w.totalShort, .right, .number), (w.grantShareShort, .right, .number), (w.check, .left, .status)]
+        var t = ReportTable(caption: w.byYearTitle(kind), columns)
         for r in years {
             var cells = [String(r.year!), language.euros(r.grant), language.euros(r.municipal)]
             if showOther { cells.append(language.euros(r.other)) }
-            cells += [language.euros(r.total), language.percent(r.share(r.grant)), shortStatus(r)]
-            t.add(cells)
+            cells += [language.euros(r.total), language.percent(r.share(r.grant))]
+            t.add(cells.map(ReportTable.Cell.text) + [shortStatus(r)])
         }
-        out += "\n" + w.byYearTitle(kind) + "\n" + t.render()
-        if years.reduce(0, { $0 + Int128($1.total.cents) }) != Int128(all.total.cents) { out += Prose.wrap(w.linesWithoutYear) }
+        section(w.byYearTitle(kind))
+        add(.table(t))
+        if years.reduce(0, { $0 + Int128($1.total.cents) }) != Int128(all.total.cents) { add(.note(w.linesWithoutYear)) }
     }
 }

@@ -4,30 +4,31 @@ import Model
 /// Each member's part of the municipal share by the allocation key, what it has paid and what it
 /// still owes. A plan without named payers shows the split only: "paid 0,00 €" under a plan would
 /// read as a debt.
-extension SummaryPage {
+extension ReportBuilder {
     mutating func municipalShares(_ index: Int) {
         let project = c.projects[index]
         for kind in BudgetKind.allCases {
             let rows = figures.municipalShares.filter { $0.project == index && $0.kind == kind }
             guard !rows.isEmpty else { continue }
             let (language, geography) = (self.language, c.geography)
-            let name = { (r: MunicipalShareRow) in language.municipality(r.code, fallback: r.name, geography) }
+            let name = { (r: MunicipalShareRow) in Visible.text(language.municipality(r.code, fallback: r.name, geography)) }
             let members = rows.filter(\.isMember).sorted { FinnishOrder.less(name($0), name($1)) }
             let others = rows.filter { !$0.isMember }
             let withPayments = kind == .actual || !others.isEmpty || rows.contains { $0.paid != .zero }
             let total = figures.costShares.first { $0.project == index && $0.kind == kind && $0.year == nil }?.municipal ?? .zero
 
-            var columns: [(String, TextTable.Align)] = [(w.municipality, .left), (w.keyHeader(project.allocationKey), .right),
-                                                       (w.share, .right), (w.expected, .right)]
-            if withPayments { columns += [(w.paid, .right), (w.difference, .right)] }
-            var t = TextTable(columns)
+            var columns: [(String, ReportTable.Align, ReportTable.Kind)] = [
+                (w.municipality, .left, .label), (w.keyHeader(project.allocationKey), .right, .number),
+                (w.share, .right, .number), (w.expected, .right, .number)]
+            if withPayments { columns += [(w.paid, .right, .number), (w.difference, .right, .number)] }
+            let title = w.municipalTitle(kind, language.euros(total))
+            var t = ReportTable(caption: title, columns)
             for r in members + others {
                 var cells = [name(r) + (r.isMember ? "" : " " + w.notMember), r.keyValue.map(language.integer) ?? "",
                              r.keyShare.map(language.percent) ?? "", r.expected.map(language.euros) ?? ""]
                 if withPayments { cells += [language.euros(r.paid), r.difference.map(language.euros) ?? ""] }
                 t.add(cells)
             }
-            t.addRule()
             let keySum = members.compactMap(\.keyValue).reduce(0, +)
             let expected = rows.allSatisfy { $0.expected != nil } ? Self.sum(rows.map { $0.expected! }) : nil
             var totals = [w.total, language.integer(keySum), "", expected.map(language.euros) ?? ""]
@@ -35,10 +36,11 @@ extension SummaryPage {
             if withPayments {
                 totals += [language.euros(paid), expected.flatMap { paid.subtracting($0) }.map(language.euros) ?? ""]
             }
-            t.add(totals)
+            t.addTotal(totals)
 
-            out += "\n" + w.municipalTitle(kind, language.euros(total)) + "\n" + t.render()
-            if expected == nil { out += Prose.wrap(w.nothingToSplit) }
+            section(title)
+            add(.table(t))
+            if expected == nil { add(.note(w.nothingToSplit)) }
             if withPayments && expected != nil { owed(members: members, others: others) }
         }
     }
@@ -51,7 +53,7 @@ extension SummaryPage {
         var sentences = [owing.isEmpty ? w.nothingOwed : w.stillOwed(owing.count, language.euros(owed))]
         if !over.isEmpty { sentences.append(w.paidMore(over.count, language.euros(Self.sum(over)))) }
         if !others.isEmpty { sentences.append(w.otherPayers(language.euros(Self.sum(others.map(\.paid))))) }
-        out += Prose.wrap(sentences.joined(separator: " "))
+        add(.note(sentences.joined(separator: " ")))
     }
 
     /// Parts of sums the analysis already checked, so they fit; clamped rather than trapping.

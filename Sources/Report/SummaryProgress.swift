@@ -2,7 +2,7 @@ import Analysis
 import Model
 
 /// The project's own targets against what the data shows, from progress.csv.
-extension SummaryPage {
+extension ReportBuilder {
     mutating func progress(_ index: Int) {
         let goals = figures.progress.filter { $0.project == index }.sorted { a, b in
             let (ra, rb) = (Self.rank(a.indicator), Self.rank(b.indicator))
@@ -11,7 +11,9 @@ extension SummaryPage {
             return a.target < b.target
         }
         guard !goals.isEmpty else { return }
-        var t = TextTable([(w.indicator, .left), (w.target, .right), (w.actualValue, .right), (w.ofTarget, .right), (w.status, .left)])
+        var t = ReportTable(caption: w.progressTitle, [(w.indicator, .left, .label), (w.target, .right, .number),
+                                                      (w.actualValue, .right, .number), (w.ofTarget, .right, .number),
+                                                      (w.status, .left, .label)])
         for g in goals {
             let shown = g.actual.map { actual(g, $0) } ?? "–"
             // The share of a hidden count, or whether it reaches the target, would narrow it down.
@@ -19,7 +21,8 @@ extension SummaryPage {
             let achieved = hidden ? "" : g.achieved.map(language.percent) ?? ""
             t.add([w.indicatorName(g.indicator), target(g), shown, achieved, hidden ? "–" : w.progressStatus(g.status)])
         }
-        out += "\n" + w.progressTitle + "\n" + t.render()
+        section(w.progressTitle)
+        add(.table(t))
     }
 
     /// Activity first, then reach: the order of a self-evaluation, not of the indicator codes.

@@ -1,29 +1,37 @@
 import Model
 
-/// The rows left out, by reason and by file, and where each is listed.
-extension SummaryPage {
+/// The rows left out, by reason and by file, and where each is listed; the page also lists the
+/// first errors themselves.
+extension ReportBuilder {
+    static let listedRejections = 50
+
     mutating func rejected(_ rejections: [Rejection], path: String) {
-        out += "\n\n" + Prose.heading(w.rejectedTitle, "-")
-        guard !rejections.isEmpty else { out += Prose.wrap(w.rejectedNone, indent: "", hanging: ""); return }
-        // The path on a line of its own: never broken, easy to copy.
-        out += Prose.wrap(w.rejectedSummary(rows: Rejections.rowCount(rejections), errors: rejections.count) + " " + w.listedIn + ":",
-                          indent: "", hanging: "")
-        out += "  " + path + "\n"
+        part(w.rejectedTitle)
+        guard !rejections.isEmpty else { add(.lead(w.rejectedNone)); return }
+        add(.lead(w.rejectedSummary(rows: Rejections.rowCount(rejections), errors: rejections.count) + " " + w.listedIn + ":"))
+        add(.path(Visible.text(path)))
 
         var byReason: [RejectionReason: Int] = [:]
         for r in rejections { byReason[r.reason, default: 0] += 1 }
-        var reasons = TextTable([(w.reason, .left), (w.errors, .right)])
+        var reasons = ReportTable(caption: w.errorsByReason, [(w.reason, .left, .label), (w.errors, .right, .number)])
         for reason in RejectionReason.allCases where byReason[reason] != nil {
             reasons.add(["\(w.reasonName(reason)) (\(reason.rawValue))", language.integer(byReason[reason]!)])
         }
-        out += "\n" + reasons.render()
+        add(.table(reasons))
 
         var rowsByFile: [String: Set<Int>] = [:]
         for r in rejections { rowsByFile[r.file, default: []].insert(r.line) }
-        var files = TextTable([(w.file, .left), (w.rows, .right)])
+        var files = ReportTable(caption: w.rowsByFile, [(w.file, .left, .label), (w.rows, .right, .number)])
         for file in rowsByFile.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            files.add([file, language.integer(rowsByFile[file]!.count)])
+            files.add([Visible.text(file), language.integer(rowsByFile[file]!.count)])
         }
-        out += "\n" + files.render()
+        add(.table(files))
+
+        let first = rejections.sorted(by: Rejection.ordered).prefix(Self.listedRejections)
+        var list = ReportTable(caption: w.firstErrors(shown: first.count, of: rejections.count),
+                               [(w.place, .left, .label), (w.column, .left, .label), (w.message, .left, .label)])
+        list.pageOnly = true
+        for r in first { list.add([Visible.text("\(r.file):\(r.line)"), Visible.text(r.column), Visible.text(r.message)]) }
+        add(.table(list))
     }
 }

@@ -2,101 +2,88 @@ import Analysis
 import Disclosure
 import Model
 
-/// summary.txt: the pages a financial officer prints for the steering group. Every figure is the
-/// one in the CSVs, formatted for people in the chosen language; the order is the CSVs' order,
-/// names in alphabetical order. Fits 100 columns.
+/// summary.txt: the pages a financial officer prints for the steering group, laid out from the
+/// report's document model. Fits 100 columns; a table too wide for them is split into pieces.
 public enum SummaryText {
     public static func render(_ figures: Figures, rejections: [Rejection], rejectedPath: String,
                               context: ReportContext, language: Language) -> String {
-        // Text from the inputs, as people may see it (spec 8.8): values cut here, and any control
-        // character still left (a municipality or funder name) escaped in the finished page.
-        var page = SummaryPage(figures: figures, c: context.echoed(), language: language)
-        page.title(rejectedRows: Rejections.rowCount(rejections))
-        page.overview()
-        for index in page.projectOrder { page.project(index) }
-        page.rejected(rejections, path: rejectedPath)
-        return EchoText.escaped(page.out, keepingLineBreaks: true)
-    }
-}
-
-/// The page being written, section by section (one file per section).
-struct SummaryPage {
-    let figures: Figures
-    let c: ReportContext
-    let language: Language
-    let w: any Words
-    var out = ""
-
-    init(figures: Figures, c: ReportContext, language: Language) {
-        self.figures = figures; self.c = c; self.language = language
-        w = WordsFor.language(language)
+        // Text from the inputs, as people may see it (spec 8.8): values cut in the context, and any
+        // control character still left (a municipality or funder name) escaped in the finished page.
+        let document = ReportBuilder.build(figures, rejections: rejections, rejectedPath: rejectedPath, context: context.echoed(),
+                                           language: language)
+        return EchoText.escaped(render(document), keepingLineBreaks: true)
     }
 
-    var projectOrder: [Int] {
-        c.projects.indices.sorted { c.projects[$0].id.unicodeScalars.lexicographicallyPrecedes(c.projects[$1].id.unicodeScalars) }
-    }
-
-    mutating func title(rejectedRows: Int) {
-        out += Prose.heading(w.title, "=")
-        let facts = [w.populationData(c.geography.populationYear), w.projectCount(c.projects.count), w.rejectedRowCount(rejectedRows)]
-        out += Prose.wrap(facts.joined(separator: " · "), indent: "", hanging: "")
-    }
-
-    /// The one table a reader needs when short of time: is every grant within its limit?
-    mutating func overview() {
-        let rows = figures.costShares.filter { $0.year == nil }
-        guard !rows.isEmpty else { return }
-        out += "\n" + w.overviewTitle + "\n"
-        var t = TextTable([(w.project, .left), (w.financing, .left), (w.grantShort, .right), (w.share, .right),
-                           (w.atMost, .right), (w.check, .left)])
-        for r in rows {
-            t.add([c.projectID(r.project), w.kind(r.kind), language.euros(r.grant), language.percent(r.share(r.grant)),
-                   language.rate(r.rate), shortStatus(r)])
+    static func render(_ document: ReportDocument) -> String {
+        var out = ""
+        // A table straight after a table or a path is set apart by an empty line.
+        var apart = false
+        for block in document.blocks {
+            var next = false
+            switch block {
+            case let .heading(h):
+                switch h.level {
+                case 1: out += Prose.heading(h.text, "=")
+                case 2: out += "\n\n" + Prose.heading(h.text, "-")
+                default: out += "\n" + h.text + "\n"
+                }
+            case let .lead(text): out += Prose.wrap(text, indent: "", hanging: "")
+            case let .note(text): out += Prose.wrap(text)
+            case let .facts(facts): out += Prose.facts(facts.map { ($0.label, $0.value) })
+            case let .table(table):
+                guard !table.pageOnly else { next = apart; break }
+                out += (apart ? "\n" : "") + render(table)
+                next = true
+            case let .checks(checks):
+                out += "\n" + checks.map { Prose.wrap($0.label + ": " + $0.sentence) }.joined()
+            case let .path(path):
+                out += "  " + path + "\n"
+                next = true
+            case .chart: next = apart
+            }
+            apart = next
         }
-        out += t.render()
+        return out
     }
 
-    func shortStatus(_ r: CostShareRow) -> String {
-        switch r.status {
-        case .ok: return w.ok
-        case .overLimit: return w.exceededShort(language.euros(Money(cents: -r.headroom.cents)))
-        case .noTotal: return w.noCosts
+    static func render(_ table: ReportTable) -> String {
+        guard table.splitsOnText else { return textTable(table, columns: Array(table.columns.indices)).render() }
+        // Pieces of columns that fit the page: the names repeated, the totals on the last piece.
+        let names = ([table.columns[0].title] + (table.rows + table.totals).map { $0[0].text }).map(\.count).max() ?? 0
+        let grandTotal = table.totals.last?.last?.text.count ?? 0
+        let middle = 1..<(table.columns.count - 1)
+        let unit = max(table.columns[middle].map(\.title.count).max() ?? 0, grandTotal)
+        let totalWidth = max(table.totals.first?.first?.text.count ?? 0, grandTotal)
+        let fitting = max(1, (TextTable.pageWidth - 2 - names - 2 - totalWidth) / (unit + TextTable.gap))
+        var out = ""
+        var start = middle.lowerBound
+        while start < middle.upperBound {
+            let end = min(middle.upperBound, start + fitting)
+            let last = end == middle.upperBound
+            out += (start == middle.lowerBound ? "" : "\n")
+                + textTable(table, columns: [0] + Array(start..<end) + (last ? [table.columns.count - 1] : [])).render()
+            start = end
         }
+        return out
     }
 
-    mutating func project(_ index: Int) {
-        let p = c.projects[index]
-        out += "\n\n" + Prose.heading("\(p.id) — \(p.name)", "-")
-        var facts = [(w.area + ":", p.area.map { language.area($0, c.geography) }.joined(separator: ", "))]
-        if !p.administrator.isEmpty { facts.append((w.administrator + ":", p.administrator)) }
-        if p.start != nil || p.end != nil {
-            facts.append((w.period + ":", (p.start.map(language.date) ?? "") + "–" + (p.end.map(language.date) ?? "")))
+    /// The chosen columns as a plain-text table, group titles cut to the columns kept.
+    private static func textTable(_ table: ReportTable, columns: [Int]) -> TextTable {
+        var t = TextTable(columns.map { (table.columns[$0].title, table.columns[$0].align == .left ? .left : .right) })
+        for group in table.groups {
+            let kept = columns.enumerated().filter { (group.first..<(group.first + group.span)).contains($0.element) }
+            guard let first = kept.first else { continue }
+            t.groups.append((first: first.offset, span: kept.count, title: group.title))
         }
-        facts.append((w.maximumRate + ":", language.rate(p.grantRateMax)))
-        facts.append((w.allocationKey + ":", w.allocation(p.allocationKey)))
-        out += Prose.facts(facts)
-
-        financing(index)
-        municipalShares(index)
-        participation(index)
-        sectors(index)
-        coverage(index)
-        progress(index)
-    }
-
-    /// A count of people as in the CSVs: the mark when the disclosure stage hid it.
-    func people(_ v: Int64, hidden: Bool) -> String { hidden ? c.disclosure.mark : language.integer(v) }
-
-    func participants(_ r: ParticipationRow) -> String { people(r.participants, hidden: c.disclosure.hidesParticipants(r)) }
-
-    func persons(_ r: ParticipationRow) -> String {
-        r.uniquePersons.map { people(Int64($0), hidden: c.disclosure.hidesPersons(r)) } ?? ""
-    }
-}
-
-enum Rejections {
-    /// Rows, not errors: one row can have several.
-    static func rowCount(_ rejections: [Rejection]) -> Int {
-        Set(rejections.map { "\($0.file)\u{0}\($0.line)" }).count
+        let text = { (cell: ReportTable.Cell) -> String in
+            if case let .bar(value, maximum) = cell { return TextTable.bar(value, of: maximum) }
+            return cell.text
+        }
+        for row in table.rows { t.add(columns.map { text(row[$0]) }) }
+        if !table.totals.isEmpty {
+            t.addRule()
+            for row in table.totals { t.add(columns.map { text(row[$0]) }) }
+        }
+        return t
     }
 }

@@ -117,6 +117,16 @@ protocol Words: Sendable {
     var file: String { get }
     var rows: String { get }
     func reasonName(_ reason: RejectionReason) -> String
+    var errorsByReason: String { get }
+    var rowsByFile: String { get }
+    /// The caption of the page's list of errors, which shows at most the first 50.
+    func firstErrors(shown: Int, of total: Int) -> String
+    var place: String { get }
+    var column: String { get }
+    var message: String { get }
+
+    // The page
+    var contents: String { get }
 
     // Charts
     func financingChartTitle(_ project: String) -> String

@@ -184,6 +184,18 @@ struct EnglishWords: Words {
         }
     }
 
+    let errorsByReason = "Errors by reason"
+    let rowsByFile = "Rejected rows by file"
+    func firstErrors(shown: Int, of total: Int) -> String {
+        shown == total ? "Errors" : "Errors (the first \(shown) of \(total))"
+    }
+    let place = "file:line"
+    let column = "column"
+    let message = "message"
+
+    // The page
+    let contents = "Contents"
+
     // Charts
     func financingChartTitle(_ project: String) -> String { "\(project): financing" }
     func participationChartTitle(_ project: String) -> String { "\(project): participants by region and term" }

@@ -184,6 +184,18 @@ struct FinnishWords: Words {
         }
     }
 
+    let errorsByReason = "Virheet syyn mukaan"
+    let rowsByFile = "Hylätyt rivit tiedostoittain"
+    func firstErrors(shown: Int, of total: Int) -> String {
+        shown == total ? "Virheet" : "Virheet (ensimmäiset \(shown) / \(total))"
+    }
+    let place = "tiedosto:rivi"
+    let column = "sarake"
+    let message = "viesti"
+
+    // The page
+    let contents = "Sisällys"
+
     // Charts
     func financingChartTitle(_ project: String) -> String { "\(project): rahoitus" }
     func participationChartTitle(_ project: String) -> String { "\(project): osallistujat maakunnittain ja kausittain" }

@@ -184,6 +184,18 @@ struct SwedishWords: Words {
         }
     }
 
+    let errorsByReason = "Fel efter orsak"
+    let rowsByFile = "Avvisade rader per fil"
+    func firstErrors(shown: Int, of total: Int) -> String {
+        shown == total ? "Fel" : "Fel (de första \(shown) av \(total))"
+    }
+    let place = "fil:rad"
+    let column = "kolumn"
+    let message = "meddelande"
+
+    // The page
+    let contents = "Innehåll"
+
     // Charts
     func financingChartTitle(_ project: String) -> String { "\(project): finansiering" }
     func participationChartTitle(_ project: String) -> String { "\(project): deltagare per landskap och termin" }

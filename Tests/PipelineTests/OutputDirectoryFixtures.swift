@@ -12,7 +12,8 @@ enum Fixture {
     static let sampleInputs = repository + "/Inputs"
     /// The files a run writes besides the manifest.
     static let outputNames = ["cost_shares.csv", "municipal_shares.csv", "participation.csv", "participation_totals.csv", "sectors.csv",
-                              "coverage.csv", "progress.csv", "rejected.csv", "summary.txt", "grantstats.xlsx"]
+                              "coverage.csv", "progress.csv", "rejected.csv", "summary.txt", "grantstats.xlsx",
+                              "report.html"]
     static let manifest = AtomicOutputs.manifestName
 
     /// A copy of the sample inputs plus a generated attendance file of about `bytes` bytes, read
