@@ -136,9 +136,15 @@ public enum CatalogReader {
         let shape = try TableRows.forEach(header, rowsRead: &rowsRead) { row throws(InputError) in
             var problems: [Rejection] = []
             let project = projectReference(row, catalog, &problems)
-            let code = municipalityReference(row, "municipality", catalog.geography, &problems, mergers: &catalog.mergers)
-            guard problems.isEmpty, let project, let code else { catalog.rejections += problems; return }
-            let member = Member(project: project, code: code)
+            let unit = memberReference(row, catalog.geography, &problems, mergers: &catalog.mergers)
+            // A project's members are all municipalities or all counties (spec 8.3): the first kept member decides.
+            if let project, let unit, let first = catalog.members.first(where: { $0.project == project }), first.unit.isCounty != unit.isCounty {
+                problems.append(row.reject("municipality", .invalidValue,
+                                           Messages.mixedMembers(row.text("municipality"), project: catalog.projects[project].id,
+                                                                 counties: first.unit.isCounty)))
+            }
+            guard problems.isEmpty, let project, let unit else { catalog.rejections += problems; return }
+            let member = Member(project: project, unit: unit)
             if seen.members.insert(MemberIdentity(member)).inserted { catalog.members.append(member) }
             else { catalog.rejections.append(row.rejectRow(.duplicateRow, Messages.duplicateRow())) }
         }
@@ -162,10 +168,12 @@ public enum CatalogReader {
             let year = yearText.isEmpty ? nil : Counts.parseYear(yearText)
             if !yearText.isEmpty && year == nil { problems.append(row.reject("year", .invalidNumber, Messages.invalidYear(yearText))) }
             let funder = row.text("funder")
-            var funderCode: Int?
+            var funderUnit: Unit?
             if !funder.isEmpty, case let .found(m) = catalog.geography.resolveMunicipality(funder, suggest: false) {
-                funderCode = m.code
+                funderUnit = .municipality(m.code)
                 if let merger = m.mergedFrom { catalog.mergers.insert(merger) }
+            } else if let county = Geography.resolveCounty(funder) {
+                funderUnit = .county(county.code)
             }
             let kind = BudgetKind.parse(row.text("kind"))
             if kind == nil {
@@ -173,7 +181,7 @@ public enum CatalogReader {
             }
             guard problems.isEmpty, let project, let source, let amount, let kind else { catalog.rejections += problems; return }
             let line = BudgetLine(project: project, source: source, amount: amount, year: year,
-                                  funder: funder, funderCode: funderCode, kind: kind)
+                                  funder: funder, funderUnit: funderUnit, kind: kind)
             guard seen.budget.insert(BudgetIdentity(line)).inserted else {
                 catalog.rejections.append(row.rejectRow(.duplicateRow, Messages.duplicateRow()))
                 return
@@ -227,15 +235,17 @@ public enum CatalogReader {
         return index
     }
 
-    static func municipalityReference(_ row: TextRow, _ column: String, _ geography: Geography, _ problems: inout [Rejection],
-                                      mergers: inout Set<Geography.Merger>) -> Int? {
-        let text = row.text(column)
+    /// A municipality, else a wellbeing services county (spec 8.3).
+    static func memberReference(_ row: TextRow, _ geography: Geography, _ problems: inout [Rejection],
+                                mergers: inout Set<Geography.Merger>) -> Unit? {
+        let column = "municipality", text = row.text(column)
         if text.isEmpty { problems.append(row.reject(column, .missingValue, Messages.missingValue(column))); return nil }
         switch geography.resolveMunicipality(text) {
         case let .found(m):
             if let merger = m.mergedFrom { mergers.insert(merger) }
-            return m.code
+            return .municipality(m.code)
         case let .unknown(suggestion):
+            if let county = Geography.resolveCounty(text) { return .county(county.code) }
             problems.append(row.reject(column, .unknownMunicipality, Messages.unknownMunicipality(text, suggestion: suggestion)))
             return nil
         }

@@ -35,6 +35,9 @@ enum Messages {
     static func shortRowWithPersons(found: Int, expected: Int) -> String {
         "the row has \(found) cells but the header has \(expected); a file with person_id needs every cell (a missing one would shift a person_id into another column)"
     }
+    static func mixedMembers(_ value: String, project: String, counties: Bool) -> String {
+        "\"\(value)\": the members of project \(project) are \(counties ? "wellbeing services counties" : "municipalities") (from its first member row); a project's members are all municipalities or all counties"
+    }
     static func extraCells(found: Int, expected: Int) -> String {
         "the row has \(found) cells but the header has \(expected); the extra cells are not empty"
     }

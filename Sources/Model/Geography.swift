@@ -34,10 +34,12 @@ public struct Geography: Sendable {
         public var toText: String { PopulationRow.codeText(to) + " " + toName }
     }
 
-    /// A part of a project's `area`: a cooperation area or a region.
+    /// A part of a project's `area`: a cooperation area, a region or a wellbeing services county.
     public enum AreaPart: Hashable, Sendable {
         case area(String)
         case region(Int)
+        /// A county code (`HV13`).
+        case county(String)
     }
 
     public let rows: [PopulationRow]
@@ -205,6 +207,7 @@ public struct Geography: Sendable {
             let key = TextKey.name(String(piece))
             if let area = areaByKey[key] { parts.append(.area(area)); continue }
             if let region = regionByKey[key] { parts.append(.region(region)); continue }
+            if let county = Self.resolveCounty(String(piece)) { parts.append(.county(county.code)); continue }
             let known = Array(Set(areaByKey.values)) + regions.map(\.name)
             return .unknown(suggestion: closest(key, among: known))
         }
@@ -215,23 +218,40 @@ public struct Geography: Sendable {
         switch part {
         case let .area(name): return name
         case let .region(index): return regions[index].name
+        case let .county(code): return Divisions.counties.first { $0.code == code }?.name ?? code
         }
     }
 
     /// Population-year municipalities whose region or cooperation area is named in `parts`.
     public func municipalities(in parts: [AreaPart]) -> [PopulationRow] {
-        var areas = Set<String>(), regionSet = Set<Int>()
+        var areas = Set<String>(), regionSet = Set<Int>(), counties = Set<String>()
         for part in parts {
             switch part {
             case let .area(name): areas.insert(name)
             case let .region(index): regionSet.insert(index)
+            case let .county(code): counties.insert(code)
             }
         }
         return yearRows.filter { row in
             if let index = regionByKey[TextKey.name(row.region)], regionSet.contains(index) { return true }
             if let area = areaOfRow[row.code], areas.contains(area) { return true }
+            if !counties.isEmpty, let county = Divisions.county(ofCode: row.code), counties.contains(county.code) { return true }
             return false
         }
+    }
+
+    // MARK: Wellbeing services counties (spec 8.3)
+
+    /// A county by its code (`HV13`) or Finnish name (`Pohjois-Savon hyvinvointialue`).
+    public static func resolveCounty(_ text: String) -> Divisions.County? {
+        let key = TextKey.name(text)
+        return Divisions.counties.first { TextKey.name($0.code) == key || TextKey.name($0.name) == key }
+    }
+
+    /// The population year's municipalities of a county, each placed by its own or its
+    /// successor's county in the latest division.
+    public func municipalities(inCounty code: String) -> [PopulationRow] {
+        yearRows.filter { Divisions.county(ofCode: $0.code)?.code == code }
     }
 
     public func region(ofRow row: PopulationRow) -> Int? { regionByKey[TextKey.name(row.region)] }

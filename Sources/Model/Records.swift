@@ -18,10 +18,37 @@ public struct Project: Hashable, Sendable {
     }
 }
 
+/// Who takes part in or pays for a project: a municipality, or since 2023 a wellbeing services
+/// county (spec 8.3), which co-finances in place of its municipalities.
+public enum Unit: Hashable, Sendable, Comparable {
+    case municipality(Int)
+    /// `HV13`.
+    case county(String)
+
+    /// `091`, `HV13`: what municipal_shares.csv prints as municipality_code.
+    public var codeText: String {
+        switch self {
+        case let .municipality(code): return PopulationRow.codeText(code)
+        case let .county(code): return code
+        }
+    }
+
+    public var municipalityCode: Int? {
+        if case let .municipality(code) = self { return code }
+        return nil
+    }
+
+    public var isCounty: Bool {
+        if case .county = self { return true }
+        return false
+    }
+}
+
 public struct Member: Hashable, Sendable {
     public var project: Int
-    public var code: Int
-    public init(project: Int, code: Int) { self.project = project; self.code = code }
+    public var unit: Unit
+    public init(project: Int, unit: Unit) { self.project = project; self.unit = unit }
+    public init(project: Int, code: Int) { self.init(project: project, unit: .municipality(code)) }
 }
 
 public struct BudgetLine: Hashable, Sendable {
@@ -31,14 +58,14 @@ public struct BudgetLine: Hashable, Sendable {
     public var year: Int?
     /// The funder as written (trimmed); empty when none.
     public var funder: String
-    /// The funder's municipality code when it names a known municipality.
-    public var funderCode: Int?
+    /// The funder when it names a known municipality or county.
+    public var funderUnit: Unit?
     public var kind: BudgetKind
 
     public init(project: Int, source: FundingSource, amount: Money, year: Int? = nil, funder: String = "",
-                funderCode: Int? = nil, kind: BudgetKind = .planned) {
+                funderUnit: Unit? = nil, kind: BudgetKind = .planned) {
         self.project = project; self.source = source; self.amount = amount; self.year = year
-        self.funder = funder; self.funderCode = funderCode; self.kind = kind
+        self.funder = funder; self.funderUnit = funderUnit; self.kind = kind
     }
 }
 

@@ -25,9 +25,9 @@ public struct ProjectIdentity: Hashable, Sendable {
 
 public struct MemberIdentity: Hashable, Sendable {
     public var projectID: Int
-    public var municipality: Int
+    public var municipality: Unit
 
-    public init(_ m: Member) { projectID = m.project; municipality = m.code }
+    public init(_ m: Member) { projectID = m.project; municipality = m.unit }
 }
 
 public struct BudgetIdentity: Hashable, Sendable {
@@ -35,13 +35,13 @@ public struct BudgetIdentity: Hashable, Sendable {
     public var source: FundingSource
     public var amount: Money
     public var year: Int?
-    /// A known municipality by its code, other text by its matching key.
+    /// A known municipality or county by its code, other text by its matching key.
     public var funder: String
     public var kind: BudgetKind
 
     public init(_ line: BudgetLine) {
         projectID = line.project; source = line.source; amount = line.amount; year = line.year
-        funder = line.funderCode.map { "#\($0)" } ?? TextKey.name(line.funder); kind = line.kind
+        funder = line.funderUnit.map { "#" + $0.codeText } ?? TextKey.name(line.funder); kind = line.kind
     }
 }
 

@@ -5,7 +5,7 @@ public enum FundingSource: String, Sendable, CaseIterable, Hashable {
     public static func parse(_ text: String) -> FundingSource? {
         switch TextKey.header(text) {
         case "grant", "valtionavustus", "avustus", "state_grant": return .grant
-        case "municipal", "kunta", "kuntaosuus", "kuntarahoitus": return .municipal
+        case "municipal", "kunta", "kuntaosuus", "kuntarahoitus", "hyvinvointialue", "county": return .municipal
         case "other", "muu": return .other
         default: return nil
         }

@@ -75,8 +75,10 @@ public enum Language: String, Sendable, CaseIterable {
     }
 
     /// Swedish readers get the Swedish name where the population has one.
-    public func municipality(_ code: Int?, fallback: String, _ geography: Geography) -> String {
-        guard self == .sv, let code, let sv = geography.municipality(code: code)?.nameSv, !sv.isEmpty else { return fallback }
+    public func municipality(_ unit: Unit?, fallback: String, _ geography: Geography) -> String {
+        guard self == .sv, let code = unit?.municipalityCode, let sv = geography.municipality(code: code)?.nameSv, !sv.isEmpty else {
+            return fallback
+        }
         return sv
     }
 
@@ -94,6 +96,7 @@ public enum Language: String, Sendable, CaseIterable {
             let swedish = ["Etelä-Suomi": "Södra Finland", "Itä-Suomi": "Östra Finland", "Sisä-Suomi": "Inre Finland",
                            "Länsi-Suomi": "Västra Finland", "Pohjois-Suomi": "Norra Finland"]
             return swedish[name] ?? name
+        case let .county(code): return geography.displayName(.county(code))
         }
     }
 }

@@ -12,6 +12,14 @@ extension ReportBuilder {
         t.add([w.regions, language.integer(r.regionsParticipating), language.integer(r.regionsTotal), language.percent(r.regionsShare)])
         t.add([w.municipalities, language.integer(r.municipalitiesParticipating), language.integer(r.municipalitiesTotal),
                language.percent(r.municipalitiesShare)])
+        // Counties since 2023 (spec 8.3): shown when the project names any.
+        let project = c.projects[index]
+        let namesCounties = project.area.contains { if case .county = $0 { return true }; return false }
+            || figures.municipalShares.contains { $0.project == index && $0.isMember && $0.unit?.isCounty == true }
+        if namesCounties, let participating = r.countiesParticipating, let total = r.countiesTotal {
+            t.add([w.counties, language.integer(participating), language.integer(total),
+                   language.percent(Fraction.ratio(Int64(participating), Int64(total)))])
+        }
         t.add([w.children, language.integer(r.childrenCovered), language.integer(r.childrenTotal), language.percent(r.childrenShare)])
         section(title)
         add(.table(t))

@@ -12,7 +12,9 @@ extension ReportBuilder {
         var columns: [(String, ReportTable.Align, ReportTable.Kind)] = [("", .left, .label)]
         for r in rows { columns += [(w.kind(r.kind), .right, .number), (w.share, .right, .number)] }
         var t = ReportTable(caption: w.financingTitle, columns)
-        let parts: [(String, (CostShareRow) -> Money)] = [(w.grant, \.grant), (w.municipal, \.municipal), (w.other, \.other)]
+        let counties = countyFinanced(index)
+        let parts: [(String, (CostShareRow) -> Money)] = [(w.grant, \.grant), (counties ? w.selfFinancing : w.municipal, \.municipal),
+                                                          (w.other, \.other)]
         for (label, part) in parts {
             t.add([label] + rows.flatMap { [language.euros(part($0)), language.percent($0.share(part($0)))] })
         }
@@ -52,7 +54,7 @@ extension ReportBuilder {
         else { return }
         let showOther = years.contains { $0.other != .zero }
         var columns: [(String, ReportTable.Align, ReportTable.Kind)] = [(w.year, .left, .label), (w.grantShort, .right, .number),
-                                                                        (w.municipalShort, .right, .number)]
+                                                                        (countyFinanced(index) ? w.selfFinancingShort : w.municipalShort, .right, .number)]
         if showOther { columns.append((w.otherShort, .right, .number)) }
         columns += [(w.totalShort, .right, .number), (w.grantShareShort, .right, .number), (w.check, .left, .status)]
         var t = ReportTable(caption: w.byYearTitle(kind), columns)

@@ -11,17 +11,17 @@ extension ReportBuilder {
             let rows = figures.municipalShares.filter { $0.project == index && $0.kind == kind }
             guard !rows.isEmpty else { continue }
             let (language, geography) = (self.language, c.geography)
-            let name = { (r: MunicipalShareRow) in Visible.text(language.municipality(r.code, fallback: r.name, geography)) }
+            let name = { (r: MunicipalShareRow) in Visible.text(language.municipality(r.unit, fallback: r.name, geography)) }
             let members = rows.filter(\.isMember).sorted { FinnishOrder.less(name($0), name($1)) }
             let others = rows.filter { !$0.isMember }
             let withPayments = kind == .actual || !others.isEmpty || rows.contains { $0.paid != .zero }
             let total = figures.costShares.first { $0.project == index && $0.kind == kind && $0.year == nil }?.municipal ?? .zero
 
             var columns: [(String, ReportTable.Align, ReportTable.Kind)] = [
-                (w.municipality, .left, .label), (w.keyHeader(project.allocationKey), .right, .number),
+                (countyFinanced(index) ? w.county : w.municipality, .left, .label), (w.keyHeader(project.allocationKey), .right, .number),
                 (w.share, .right, .number), (w.expected, .right, .number)]
             if withPayments { columns += [(w.paid, .right, .number), (w.difference, .right, .number)] }
-            let title = w.municipalTitle(kind, language.euros(total))
+            let title = countyFinanced(index) ? w.selfFinancingTitle(kind, language.euros(total)) : w.municipalTitle(kind, language.euros(total))
             var t = ReportTable(caption: title, columns)
             for r in members + others {
                 var cells = [name(r) + (r.isMember ? "" : " " + w.notMember), r.keyValue.map(language.integer) ?? "",
@@ -59,5 +59,11 @@ extension ReportBuilder {
     /// Parts of sums the analysis already checked, so they fit; clamped rather than trapping.
     static func sum(_ amounts: [Money]) -> Money {
         Money(cents: Int64(clamping: amounts.reduce(Int128(0)) { $0 + Int128($1.cents) }))
+    }
+
+    /// Whether the project's members are wellbeing services counties: its municipal share is then
+    /// called self-financing (spec 8.3).
+    func countyFinanced(_ index: Int) -> Bool {
+        figures.municipalShares.contains { $0.project == index && $0.isMember && $0.unit?.isCounty == true }
     }
 }

@@ -25,7 +25,7 @@ public enum SummaryText {
                 switch h.level {
                 case 1: out += Prose.heading(h.text, "=")
                 case 2: out += "\n\n" + Prose.heading(h.text, "-")
-                default: out += "\n" + h.text + "\n"
+                default: out += "\n" + Prose.wrap(h.text, indent: "", hanging: "  ")
                 }
             case let .lead(text): out += Prose.wrap(text, indent: "", hanging: "")
             case let .note(text): out += Prose.wrap(text)

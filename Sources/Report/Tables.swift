@@ -23,7 +23,7 @@ public enum Tables {
         var w = Table("municipal_shares", ["project_id": .text, "kind": .text, "municipality_code": .code, "municipality": .text,
             "key": .text, "key_value": .count, "key_share_pct": .percent, "expected": .money, "paid": .money, "difference": .money])
         for r in rows {
-            w.row([.text(c.projectID(r.project)), .text(r.kind.rawValue), .text(r.code.map(PopulationRow.codeText) ?? ""),
+            w.row([.text(c.projectID(r.project)), .text(r.kind.rawValue), .text(r.unit?.codeText ?? ""),
                    .text(r.name), .text(r.key?.rawValue ?? ""), c.integer(r.keyValue), c.percent(r.keyShare),
                    c.money(r.expected), c.money(r.paid), c.money(r.difference)])
         }
@@ -103,14 +103,14 @@ public enum Tables {
         var w = Table("coverage", ["project_id": .text, "area": .text, "population_year": .year, "regions_participating": .count,
             "regions_total": .count, "regions_pct": .percent, "municipalities_participating": .count,
             "municipalities_total": .count, "municipalities_pct": .percent, "municipalities_outside_area": .count,
-            "children_covered": .count, "children_total": .count, "children_pct": .percent, "participants": .count,
+            "counties_participating": .count, "counties_total": .count, "children_covered": .count, "children_total": .count, "children_pct": .percent, "participants": .count,
             "participants_per_1000_children": .decimal, "grant_per_child": .money])
         for r in rows {
             let hidden = c.disclosure.hidesParticipants(ofProject: r.project)
             w.row([.text(c.projectID(r.project)), .text(r.area), c.integer(r.populationYear), c.integer(r.regionsParticipating),
                    c.integer(r.regionsTotal), c.percent(r.regionsShare), c.integer(r.municipalitiesParticipating),
                    c.integer(r.municipalitiesTotal), c.percent(r.municipalitiesShare), c.integer(r.municipalitiesOutsideArea),
-                   c.integer(r.childrenCovered), c.integer(r.childrenTotal), c.percent(r.childrenShare), c.people(r.participants, hidden: hidden),
+                   c.integer(r.countiesParticipating), c.integer(r.countiesTotal), c.integer(r.childrenCovered), c.integer(r.childrenTotal), c.percent(r.childrenShare), c.people(r.participants, hidden: hidden),
                    // A rate of a hidden count would give the count back.
                    hidden ? .number("") : c.decimal(r.participantsPer1000Children), c.decimal(r.grantPerChild)])
         }

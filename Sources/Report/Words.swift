@@ -59,6 +59,11 @@ protocol Words: Sendable {
     var difference: String { get }
     var notMember: String { get }
     func municipalTitle(_ kind: BudgetKind, _ total: String) -> String
+    // The same for a project whose members are wellbeing services counties (spec 8.3).
+    var selfFinancing: String { get }
+    var selfFinancingShort: String { get }
+    var county: String { get }
+    func selfFinancingTitle(_ kind: BudgetKind, _ total: String) -> String
     var nothingToSplit: String { get }
     var nothingOwed: String { get }
     func stillOwed(_ municipalities: Int, _ amount: String) -> String
@@ -91,6 +96,7 @@ protocol Words: Sendable {
     var inArea: String { get }
     var regions: String { get }
     var municipalities: String { get }
+    var counties: String { get }
     var children: String { get }
     func outsideArea(_ n: Int) -> String
     func participantsPer1000(_ participants: String, _ per1000: String) -> String

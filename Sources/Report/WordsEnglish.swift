@@ -75,6 +75,10 @@ struct EnglishWords: Words {
     let difference = "difference"
     let notMember = "(not a member)"
     func municipalTitle(_ kind: BudgetKind, _ total: String) -> String { "Municipal shares (\(self.kind(kind)), total \(total))" }
+    let selfFinancing = "Self-financing"
+    let selfFinancingShort = "self-financing"
+    let county = "county"
+    func selfFinancingTitle(_ kind: BudgetKind, _ total: String) -> String { "Self-financing by county (\(self.kind(kind)), total \(total))" }
     let nothingToSplit = "The municipal share cannot be split: there is nothing to split or the keys sum to zero."
     let nothingOwed = "Every municipality has paid its share."
     func stillOwed(_ municipalities: Int, _ amount: String) -> String {
@@ -114,6 +118,7 @@ struct EnglishWords: Words {
     let inArea = "in area"
     let regions = "Regions"
     let municipalities = "Municipalities"
+    let counties = "Wellbeing services counties"
     let children = "Children 0–17"
     func outsideArea(_ n: Int) -> String {
         n == 1 ? "Also 1 member municipality outside the area." : "Also \(n) member municipalities outside the area."

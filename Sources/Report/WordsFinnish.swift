@@ -75,6 +75,10 @@ struct FinnishWords: Words {
     let difference = "erotus"
     let notMember = "(ei jäsen)"
     func municipalTitle(_ kind: BudgetKind, _ total: String) -> String { "Kuntaosuudet (\(self.kind(kind)), yhteensä \(total))" }
+    let selfFinancing = "Omarahoitus"
+    let selfFinancingShort = "omarahoitus"
+    let county = "hyvinvointialue"
+    func selfFinancingTitle(_ kind: BudgetKind, _ total: String) -> String { "Omarahoitusosuudet (\(self.kind(kind)), yhteensä \(total))" }
     let nothingToSplit = "Kuntaosuutta ei voi jakaa: jaettavaa ei ole tai jakoperusteiden summa on nolla."
     let nothingOwed = "Jokainen kunta on maksanut laskennallisen osuutensa."
     func stillOwed(_ municipalities: Int, _ amount: String) -> String {
@@ -114,6 +118,7 @@ struct FinnishWords: Words {
     let inArea = "alueella"
     let regions = "Maakunnat"
     let municipalities = "Kunnat"
+    let counties = "Hyvinvointialueet"
     let children = "Lapset 0–17 v."
     func outsideArea(_ n: Int) -> String {
         n == 1 ? "Lisäksi 1 jäsenkunta alueen ulkopuolelta." : "Lisäksi \(n) jäsenkuntaa alueen ulkopuolelta."

@@ -75,6 +75,10 @@ struct SwedishWords: Words {
     let difference = "differens"
     let notMember = "(inte medlem)"
     func municipalTitle(_ kind: BudgetKind, _ total: String) -> String { "Kommunandelar (\(self.kind(kind)), sammanlagt \(total))" }
+    let selfFinancing = "Självfinansiering"
+    let selfFinancingShort = "självfinansiering"
+    let county = "välfärdsområde"
+    func selfFinancingTitle(_ kind: BudgetKind, _ total: String) -> String { "Självfinansiering per välfärdsområde (\(self.kind(kind)), sammanlagt \(total))" }
     let nothingToSplit = "Kommunandelen kan inte fördelas: det finns inget att fördela eller fördelningsgrunderna summerar till noll."
     let nothingOwed = "Varje kommun har betalat sin beräknade andel."
     func stillOwed(_ municipalities: Int, _ amount: String) -> String {
@@ -114,6 +118,7 @@ struct SwedishWords: Words {
     let inArea = "i området"
     let regions = "Landskap"
     let municipalities = "Kommuner"
+    let counties = "Välfärdsområden"
     let children = "Barn 0–17 år"
     func outsideArea(_ n: Int) -> String {
         n == 1 ? "Dessutom 1 medlemskommun utanför området." : "Dessutom \(n) medlemskommuner utanför området."

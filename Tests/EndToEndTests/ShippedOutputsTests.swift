@@ -27,7 +27,7 @@ final class ShippedOutputsTests: XCTestCase {
         for name in ["projects.csv", "members.csv", "budget.csv", "targets.csv"] {
             inputs.write(name, Array(FileManager.default.contents(atPath: Repository.path("Inputs/" + name))!))
         }
-        for name in ["lsmk_ps.csv", "lumo_2021.csv"] {
+        for name in ["hva_ita.csv", "lsmk_ps.csv", "lumo_2021.csv"] {
             inputs.write("attendance/" + name, Array(FileManager.default.contents(atPath: Repository.path("Inputs/attendance/" + name))!))
         }
         let whole = String(decoding: FileManager.default.contents(atPath: Repository.path("Inputs/attendance/lumo_2022.csv"))!, as: UTF8.self)

@@ -55,9 +55,9 @@ final class ExitCodeTests: XCTestCase {
         XCTAssertEqual(Binary.run(arguments + ["--lang", "fi", "--dialect", "excel-fi"]).exitCode, 0)
         let old = Fixture.outputs(in: outputs)
 
-        // 4 blocks: cost_shares.csv (under 2 KB) fits, municipal_shares.csv (about 5 KB) does not.
+        // 6 blocks of 512 bytes: cost_shares.csv (under 3 KB) fits, municipal_shares.csv (about 5 KB) does not.
         // SIGXFSZ ignored, so write() reports EFBIG instead of killing the run.
-        let result = Fixture.runShell("ulimit -f 4 && trap '' XFSZ && exec \"$0\" \"$@\"", [Binary.path] + arguments)
+        let result = Fixture.runShell("ulimit -f 6 && trap '' XFSZ && exec \"$0\" \"$@\"", [Binary.path] + arguments)
         XCTAssertEqual(result.exitCode, 73, result.stderr)
         XCTAssertTrue(result.stderr.contains("municipal_shares.csv"), result.stderr)
 

@@ -20,7 +20,7 @@ final class ChartsTests: XCTestCase {
     func testOneFinancingChartPerBudgetAndOneParticipationChartPerAttendance() {
         let run = SampleRun(lang: .fi)
         defer { run.remove() }
-        XCTAssertEqual(charts(run).keys.sorted(), ["KAAKKOIS-financing.svg", "LAPE-PKS-financing.svg", "LSMK-PS-financing.svg",
+        XCTAssertEqual(charts(run).keys.sorted(), ["HVA-ITA-financing.svg", "HVA-ITA-participation.svg", "KAAKKOIS-financing.svg", "LAPE-PKS-financing.svg", "LSMK-PS-financing.svg",
                                                    "LSMK-PS-participation.svg", "LUMO-financing.svg", "LUMO-participation.svg"])
     }
 

@@ -38,7 +38,8 @@ final class ReportHTMLFiguresTests: XCTestCase {
                 let table = try XCTUnwrap(part.table(w.financingTitle), project)
                 let figures = { (label: String) in table.values(label)?.filter { !$0.isEmpty }.map { numbers.number($0) ?? $0 } }
                 assertSame(figures(w.grant), whole.flatMap { [$0["grant"]!, $0["grant_share_pct"]!] }, "\(project) grant")
-                assertSame(figures(w.municipal), whole.flatMap { [$0["municipal"]!, $0["municipal_share_pct"]!] }, "\(project) municipal")
+                let counties = countyFinanced(readCSV(run.outputs.file("municipal_shares.csv"))).contains(project)
+                assertSame(figures(counties ? w.selfFinancing : w.municipal), whole.flatMap { [$0["municipal"]!, $0["municipal_share_pct"]!] }, "\(project) municipal")
                 assertSame(figures(w.other), whole.flatMap { [$0["other"]!, $0["other_share_pct"]!] }, "\(project) other")
                 assertSame(figures(w.total), whole.map { $0["total"]! }, "\(project) total")
                 let rate = numbers.language.rate(Rate.parse(whole[0]["grant_rate_max_pct"]! + " %")!)
@@ -86,7 +87,8 @@ final class ReportHTMLFiguresTests: XCTestCase {
                 let (project, kindName) = (rows[0]["project_id"]!, rows[0]["kind"]!)
                 let kind = BudgetKind(rawValue: kindName)!
                 let total = costs.first { $0["project_id"] == project && $0["kind"] == kindName && $0["year"] == "all" }!["municipal"]!
-                let caption = w.municipalTitle(kind, numbers.language.euros(Money.parse(total)!))
+                let amount = numbers.language.euros(Money.parse(total)!)
+                let caption = countyFinanced(csv).contains(project) ? w.selfFinancingTitle(kind, amount) : w.municipalTitle(kind, amount)
                 let table = try XCTUnwrap(page.part(project)?.table(caption), key)
                 XCTAssertEqual(table.rows.count, rows.count + 1, "\(key): one row per CSV row and the total")
                 let withPayments = table.header.contains(w.paid)

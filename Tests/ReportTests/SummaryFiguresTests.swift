@@ -32,7 +32,8 @@ final class SummaryFiguresTests: XCTestCase {
                 let table = try XCTUnwrap(page.table(w.financingTitle, in: section), project)
                 let numbers = { (t: SummaryReading.Table, label: String) in t.values(label)?.map { page.number($0) ?? $0 } }
                 assertSame(numbers(table, w.grant), whole.flatMap { [$0["grant"]!, $0["grant_share_pct"]!] }, "\(project) grant")
-                assertSame(numbers(table, w.municipal), whole.flatMap { [$0["municipal"]!, $0["municipal_share_pct"]!] }, "\(project) municipal")
+                let counties = countyFinanced(readCSV(run.outputs.file("municipal_shares.csv"))).contains(project)
+                assertSame(numbers(table, counties ? w.selfFinancing : w.municipal), whole.flatMap { [$0["municipal"]!, $0["municipal_share_pct"]!] }, "\(project) municipal")
                 assertSame(numbers(table, w.other), whole.flatMap { [$0["other"]!, $0["other_share_pct"]!] }, "\(project) other")
                 assertSame(numbers(table, w.total), whole.map { $0["total"]! }, "\(project) total")
                 let rate = page.language.rate(Rate.parse(whole[0]["grant_rate_max_pct"]! + " %")!)
@@ -75,7 +76,9 @@ final class SummaryFiguresTests: XCTestCase {
                 let (project, kindName) = (rows[0]["project_id"]!, rows[0]["kind"]!)
                 let kind = BudgetKind(rawValue: kindName)!
                 let total = costs.first { $0["project_id"] == project && $0["kind"] == kindName && $0["year"] == "all" }!["municipal"]!
-                let table = try XCTUnwrap(page.table(w.municipalTitle(kind, page.language.euros(Money.parse(total)!)), in: page.section(project)), key)
+                let amount = page.language.euros(Money.parse(total)!)
+                let title = countyFinanced(csv).contains(project) ? w.selfFinancingTitle(kind, amount) : w.municipalTitle(kind, amount)
+                let table = try XCTUnwrap(page.table(title, in: page.section(project)), key)
                 let withPayments = table.header.contains(w.paid)
                 for row in rows {
                     let member = !row["key"]!.isEmpty
@@ -152,4 +155,10 @@ final class SummaryFiguresTests: XCTestCase {
             }
         }
     }
+}
+
+/// Projects whose members are wellbeing services counties: their municipal share is called
+/// self-financing (spec 8.3).
+func countyFinanced(_ municipalShares: [[String: String]]) -> Set<String> {
+    Set(municipalShares.filter { $0["municipality_code"]!.hasPrefix("HV") && $0["key"] != "" }.map { $0["project_id"]! })
 }

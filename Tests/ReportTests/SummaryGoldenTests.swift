@@ -71,7 +71,7 @@ final class SummaryGoldenTests: XCTestCase {
         let rejected = run.text("rejected.csv").split(separator: "\n").dropFirst()
         XCTAssertEqual(rejected.count, 4, "two errors on the last row")
 
-        XCTAssertTrue(summary.contains("Väestötiedot vuodelta 2019 · 4 hanketta · 3 hylättyä riviä"), summary)
+        XCTAssertTrue(summary.contains("Väestötiedot vuodelta 2019 · 5 hanketta · 3 hylättyä riviä"), summary)
         XCTAssertTrue(summary.contains("Hylättiin 3 riviä (4 virhettä). Jokainen virhe on lueteltu tiedostossa:\n  \(run.outputs.path)/rejected.csv\n"),
                       summary)
         let section = String(summary[summary.range(of: "Hylätyt rivit\n")!.lowerBound...])

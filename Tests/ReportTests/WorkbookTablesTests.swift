@@ -26,8 +26,8 @@ final class WorkbookTablesTests: XCTestCase {
         }
         XCTAssertEqual(seen.formats["target"], ["0", "0.00"], "as printed: 12 and 60.00")
         XCTAssertNil(seen.formats["municipality_code"], "codes are text: 091 keeps its zero")
-        XCTAssertEqual(seen.textCells["municipality_code"], 66)
-        XCTAssertEqual(seen.textCells["year"], 16, "only `all`")
+        XCTAssertEqual(seen.textCells["municipality_code"], 72)
+        XCTAssertEqual(seen.textCells["year"], 22, "only `all`")
         XCTAssertNil(seen.textCells["participants"])
     }
 
