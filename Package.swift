@@ -34,5 +34,7 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "Pipeline", "CSV", "Model", "Analysis", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "grantstats"], exclude: ["Cases"]),
+        // A plain reference implementation and a seeded input generator, compared with the binary.
+        .testTarget(name: "DifferentialTests", dependencies: ["CSV", "Model", "Ingest", "TestSupport", "grantstats"]),
     ]
 )

@@ -1,0 +1,514 @@
+import Foundation
+import Model
+
+/// A realistic, messy input set from a seed: a few projects with members, budgets, attendance,
+/// targets and sometimes a population file, spread over `KIND.csv` and `KIND/` files in every
+/// dialect and encoding, with repeats and bad rows of every rejection reason.
+struct InputSetGenerator {
+    var rng: SplitMix64
+    let features: Set<GeneratorFeature>
+
+    init(seed: UInt64, features: Set<GeneratorFeature>) {
+        rng = SplitMix64(seed: seed)
+        self.features = features
+    }
+
+    /// One row of a kind: canonical column → every spelling of the same parsed value.
+    typealias Row = [String: [String]]
+
+    struct Planned {
+        var id: String
+        var regions: [String]
+        var municipalities: [PopulationRow]
+        var years: [Int]
+        var members: [PopulationRow] = []
+        var roles: [String] = []
+        var types: [String] = []
+    }
+
+    private var population: [PopulationRow] = BuiltinPopulation.rows
+    private var populationFile = false
+    private var populationColumns: Set<String> = []
+    private var files: [String: [UInt8]] = [:]
+
+    // MARK: Entry
+
+    mutating func generate(into directory: String) throws {
+        var kinds: [InputKind: [Row]] = [:]
+        var bad: [InputKind: [Row]] = [:]
+        var repeats: [InputKind: [Row]] = [:]
+
+        // Population: sometimes a long-layout file for the regions in use (and one or two more).
+        let allRegions = Array(Set(BuiltinPopulation.rows.map(\.regionCode))).sorted()
+        let projectCount = rng.int(1...4)
+        var regionsInUse: [[String]] = []
+        for _ in 0..<projectCount {
+            if rng.chance(0.5) {
+                regionsInUse.append(rng.pick(Geography.builtinAreas).regions)
+            } else {
+                regionsInUse.append(Array(Set((0..<rng.int(1...2)).map { _ in rng.pick(allRegions) })).sorted())
+            }
+        }
+        if rng.chance(0.3) {
+            populationFile = true
+            let regions = Set(regionsInUse.flatMap { $0 } + [rng.pick(allRegions)])
+            let years = rng.chance(0.5) ? [2019] : [2020, 2021]
+            populationColumns = Set(["area", "region_code", "name_sv", "population"].filter { _ in rng.chance(0.5) })
+            var rows: [PopulationRow] = []
+            for year in years {
+                for r in BuiltinPopulation.rows where regions.contains(r.regionCode) && (year == years.last! || rng.chance(0.7)) {
+                    var row = r
+                    row.year = year
+                    row.children = r.children.map { $0 + Int64(rng.int(-50...50)) }.map { max(0, $0) }
+                    if year != years.last! { row.population = r.population.map { $0 - 100 } }
+                    rows.append(row)
+                }
+            }
+            population = rows
+            kinds[.population] = rows.map(populationRow)
+            for _ in 0..<rng.int(0...2) { repeats[.population, default: []].append(rng.pick(kinds[.population]!)) }
+            if rng.chance(0.5), var row = kinds[.population]!.first {
+                // Same code and year, other figures: duplicate_key.
+                row["children"] = ["999999"]
+                bad[.population, default: []].append(row)
+            }
+            for _ in 0..<rng.int(0...2) { bad[.population, default: []].append(badPopulationRow(rng.pick(kinds[.population]!))) }
+        }
+        let latestYear = population.map(\.year).max()!
+        let yearRows = population.filter { $0.year == latestYear }
+
+        // Projects.
+        let ids = rng.shuffled(["P1", "P2", "LUMO", "LAPE-2", "Kaaso 7", "p1", "KAS_01"])
+        var planned: [Planned] = []
+        for i in 0..<projectCount {
+            let regions = regionsInUse[i]
+            let municipalities = yearRows.filter { regions.contains($0.regionCode) }
+            let start = rng.int(2007...2021)
+            var p = Planned(id: ids[i], regions: regions, municipalities: municipalities, years: Array(start...(start + rng.int(0...2))))
+            let outside = yearRows.filter { !regions.contains($0.regionCode) }
+            for _ in 0..<rng.int(0...5) where !municipalities.isEmpty { p.members.append(rng.pick(municipalities)) }
+            if rng.chance(0.3), !outside.isEmpty { p.members.append(rng.pick(outside)) }
+            p.roles = Array(rng.shuffled(["nuori", "ammattilainen", "vanhempi", "sosiaalityöntekijä", "Perhe"]).prefix(rng.int(1...3)))
+            p.types = Array(rng.shuffled(["koulutus", "työpaja", "webinaari", "seminaari"]).prefix(rng.int(1...3)))
+            planned.append(p)
+            kinds[.projects, default: []].append(projectRow(p))
+        }
+        for p in planned where rng.chance(0.3) { repeats[.projects, default: []].append(kinds[.projects]!.first { $0["project_id"]![0] == p.id }!) }
+        // A project whose own row is bad: its other rows are unknown_project.
+        var rejectedProject: Planned?
+        if rng.chance(0.3), let template = planned.first {
+            var p = template
+            p.id = "HYLÄTTY"
+            rejectedProject = p
+            var row = projectRow(p)
+            switch rng.int(0...5) {
+            case 0: row["name"] = [""]
+            case 1: row["area"] = [rng.pick(["Narnia", "Itä-Suomi|Mordor", "|", "MK99"])]
+            case 2: row["grant_rate_max"] = [rng.pick(["150 %", "0", "abc", "-75", "0,0"])]
+            case 3: row["allocation_key"] = [rng.pick(["asukasluku", "weird"])]
+            case 4: row["start"] = [rng.pick(["2021-3-1", "32.1.2021", "1.3.21", "44197", "3/1/2021"])]
+            default: row["area"] = [""]; row["end"] = ["31.2.2021"]
+            }
+            bad[.projects, default: []].append(row)
+        }
+        if rng.chance(0.3), var row = kinds[.projects]!.first {
+            row["name"] = ["Toinen nimi"]    // same id, other values: duplicate_key
+            bad[.projects, default: []].append(row)
+        }
+        if rng.chance(0.2) { bad[.projects, default: []].append(["project_id": [""], "name": ["Nimetön"], "area": ["Uusimaa"]]) }
+
+        // Members, budget, targets, attendance of every project (and of the rejected one).
+        for p in planned + (rejectedProject.map { [$0] } ?? []) {
+            for m in p.members { kinds[.members, default: []].append(["project_id": [p.id], "municipality": municipalitySpellings(m)]) }
+            kinds[.budget, default: []] += budgetRows(p)
+            kinds[.targets, default: []] += targetRows(p)
+            kinds[.attendance, default: []] += attendanceRows(p, bad: &bad, repeats: &repeats)
+        }
+        if rng.chance(0.4) { bad[.members, default: []].append(["project_id": [planned[0].id], "municipality": [rng.pick(["Atlantis", "Kuopioo", "999", "KU999", "Helsinki-Espoo"])]]) }
+        if rng.chance(0.2) { bad[.members, default: []].append(["project_id": ["P404"], "municipality": ["Kuopio"]]) }
+        if rng.chance(0.2) { bad[.members, default: []].append(["project_id": [planned[0].id], "municipality": [""]]) }
+        for _ in 0..<rng.int(0...3) { bad[.budget, default: []].append(badBudgetRow(rng.pick(kinds[.budget]!))) }
+        if let targets = kinds[.targets], !targets.isEmpty {
+            for _ in 0..<rng.int(0...2) { bad[.targets, default: []].append(badTargetRow(rng.pick(targets))) }
+        }
+        for kind in [InputKind.members, .budget, .targets] {
+            guard let rows = kinds[kind], !rows.isEmpty else { continue }
+            for _ in 0..<rng.int(0...3) { repeats[kind, default: []].append(rng.pick(rows)) }
+        }
+
+        var fatal: Int? = features.contains(.fatalInputs) && rng.chance(0.04) ? rng.int(0...3) : nil
+        for kind in InputKind.allCases {
+            if fatal == 0 && kind == .budget { fatal = nil; continue }    // a required kind missing: 66
+            guard let rows = kinds[kind], !rows.isEmpty || kind.isRequired else { continue }
+            writeKind(kind, rows: rows, bad: bad[kind] ?? [], repeats: repeats[kind] ?? [], fatal: &fatal)
+        }
+        for (name, bytes) in files {
+            let path = directory + "/" + name
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        }
+    }
+
+    // MARK: Spellings
+
+    private func fold(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }))
+    }
+
+    private func municipalitySpellings(_ m: PopulationRow) -> [String] {
+        var s = [m.name, m.name.uppercased(), m.name.lowercased(), fold(m.name), PopulationRow.codeText(m.code), String(m.code),
+                 "KU" + PopulationRow.codeText(m.code), " " + m.name + "\u{00A0}"]
+        if !populationFile || populationColumns.contains("name_sv"), !m.nameSv.isEmpty { s.append(m.nameSv) }
+        return s
+    }
+
+    private func regionSpellings(_ code: String) -> [String] {
+        let name = BuiltinPopulation.rows.first { $0.regionCode == code }!.region
+        var s = [name, name.uppercased(), fold(name)]
+        if !populationFile || populationColumns.contains("region_code") { s.append(code); s.append(code.lowercased()) }
+        return s
+    }
+
+    private mutating func areaSpellings(_ regions: [String]) -> [String] {
+        if let area = Geography.builtinAreas.first(where: { $0.regions == regions }) {
+            var s = [area.name, area.name.uppercased(), fold(area.name), fold(area.name).uppercased()]
+            if !populationFile || features.contains(.areaFormsWithPopulationFile) {
+                s += [area.name + " (" + area.hospital + ")", area.hospital]
+            }
+            return s
+        }
+        // A region list: each part in one of its spellings (the whole list is one parsed value).
+        let parts = regions.map { code -> [String] in
+            var s = regionSpellings(code).filter { !$0.hasPrefix("MK") && !$0.hasPrefix("mk") }
+            if !populationFile || features.contains(.areaFormsWithPopulationFile) { s += [code] }
+            return s
+        }
+        return (0..<4).map { _ in parts.map { rng.pick($0) }.joined(separator: rng.pick(["|", " | "])) }
+    }
+
+    private mutating func dateSpellings(_ y: Int, _ m: Int, _ d: Int) -> [String] {
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return ["\(d).\(m).\(y)", "\(two(d)).\(two(m)).\(y)", "\(y)-\(two(m))-\(two(d))"]
+    }
+
+    /// Every accepted way to write an amount of `cents` (spec 2.3).
+    private func amountSpellings(_ cents: Int64) -> [String] {
+        let negative = cents < 0
+        let euros = abs(cents) / 100, c = abs(cents) % 100
+        let digits = String(euros)
+        func grouped(_ sep: String) -> String {
+            var out = ""
+            for (i, ch) in digits.enumerated() {
+                if i > 0 && (digits.count - i) % 3 == 0 { out += sep }
+                out.append(ch)
+            }
+            return out
+        }
+        let cc = c < 10 ? "0\(c)" : "\(c)"
+        var s = ["\(grouped(" ")),\(cc)", "\(grouped(".")),\(cc) €", "EUR \(digits).\(cc)", "\(digits),\(cc)",
+                 "\(grouped("\u{00A0}")),\(cc)", "€\(digits).\(cc)", "\(grouped(",")).\(cc) EUR"]
+        if c == 0 {
+            s += [digits, grouped(" "), "\(digits) €"]
+            if features.contains(.groupedAmounts) && euros >= 1000 { s += [grouped("."), grouped(",")] }
+        } else if c % 10 == 0 {
+            s.append("\(grouped(" ")),\(c / 10)")
+            s.append("\(digits),\(cc)0")
+        }
+        // A lone separator and three digits is ambiguous: keep those out of valid spellings.
+        s = s.filter { t in !(euros < 1000 && c == 0 && (t.contains(".") || t.contains(",")) && t.split(whereSeparator: { ".,".contains($0) }).last?.count == 3) }
+        return negative ? s.map { rng0Sign($0) } : s
+    }
+
+    private func rng0Sign(_ t: String) -> String {
+        if t.hasPrefix("EUR ") { return "EUR -" + t.dropFirst(4) }
+        if t.hasPrefix("€") { return "−€" + t.dropFirst() }
+        return "-" + t
+    }
+
+    private func countSpellings(_ n: Int64) -> [String] {
+        var s = [String(n), "\(n),0", "\(n).00"]
+        if n >= 1000 { s.append("\(n / 1000) \(String(format: "%03d", Int(n % 1000)))") }
+        return s
+    }
+
+    private func labelSpellings(_ l: String) -> [String] {
+        [l, l.uppercased(), l.capitalized, " " + l + " "] + (l.contains(" ") ? [l.replacingOccurrences(of: " ", with: "   ")] : [])
+    }
+
+    // MARK: Rows
+
+    /// Names the corrupted columns: a bad row written to a file without any of them would read as
+    /// a repeat of its template, so it is left out there.
+    private func marked(_ row: Row, from template: Row) -> Row {
+        var row = row
+        row["_bad"] = row.keys.filter { row[$0] != template[$0] }.sorted()
+        return row
+    }
+
+    private func populationRow(_ r: PopulationRow) -> Row {
+        var row: Row = ["municipality_code": [PopulationRow.codeText(r.code), String(r.code), "KU" + PopulationRow.codeText(r.code)],
+                        "municipality": [r.name], "region": [r.region], "year": [String(r.year)],
+                        "children": countSpellings(r.children ?? 0)]
+        if populationColumns.contains("area") { row["area"] = [r.area] }
+        if populationColumns.contains("region_code") { row["region_code"] = [r.regionCode] }
+        if populationColumns.contains("name_sv") { row["name_sv"] = [r.nameSv] }
+        if populationColumns.contains("population") { row["population"] = r.population.map(countSpellings) ?? [""] }
+        return row
+    }
+
+    private mutating func badPopulationRow(_ template: Row) -> Row {
+        var row = template
+        switch rng.int(0...4) {
+        case 0: row["municipality_code"] = [rng.pick(["12345", "KU", "abc", ""])]
+        case 1: row["year"] = [rng.pick(["19", "1989", "2101", "v2020", ""])]
+        case 2: row["children"] = [rng.pick(["-5", "many", "1,000", ""])]
+        case 3: row["region"] = [""]
+        default: row["population"] = ["n/a"]; row["municipality"] = [""]
+        }
+        return marked(row, from: template)
+    }
+
+    private mutating func projectRow(_ p: Planned) -> Row {
+        let admin = p.municipalities.isEmpty ? "" : rng.pick(p.municipalities).name
+        var row: Row = ["project_id": [p.id], "name": [rng.pick(["Lastensuojelun kehittämishanke", "LUMO – Itä-Suomi", "Lapsen paras, yhdessä enemmän",
+                                                                  "\"Kaaso\" hanke", "Monialainen\nkehittäminen"])],
+                        "area": areaSpellings(p.regions), "administrator": [admin]]
+        if !features.contains(.projectSpellingRepeats) { row["area"] = [rng.pick(row["area"]!)] }
+        let rates: [[String]] = [["75 %", "75%", "75", "0,75", "0.75", "75,0 %"], ["80,5 %", "0,805", "80.5"], ["100 %", "1", "100"], ["60"], [""]]
+        row["grant_rate_max"] = rng.pick(rates)
+        row["allocation_key"] = rng.pick([["", "children", "lapset", "Lapset"], ["population", "väestö", "VAESTO"], ["equal", "tasan"]])
+        let y = p.years[0]
+        row["start"] = rng.chance(0.7) ? dateSpellings(y, rng.int(1...12), rng.int(1...28)) : [""]
+        row["end"] = rng.chance(0.5) ? dateSpellings(p.years.last!, 12, 31) : [""]
+        return row
+    }
+
+    private mutating func budgetRows(_ p: Planned) -> [Row] {
+        var rows: [Row] = []
+        let funders: [[String]] = p.members.map(municipalitySpellings)
+            + [["Säätiö X", "SÄÄTIÖ X", "saatio x"], ["EU, ESR-rahasto"], ["Sosiaali- ja terveysministeriö"], [""],
+               municipalitySpellings(rng.pick(population))]
+        for _ in 0..<rng.int(1...8) {
+            let source = rng.pick([["grant", "valtionavustus", "Avustus", "state grant"], ["municipal", "kunta", "Kuntaosuus"], ["other", "muu"]])
+            var cents = Int64(rng.int(0...5_000_000)) * (rng.chance(0.5) ? 100 : Int64(rng.pick([1, 10, 100])))
+            if rng.chance(0.05) { cents = -cents }
+            if rng.chance(0.03) { cents = 0 }
+            var row: Row = ["project_id": [p.id], "source": source, "amount": amountSpellings(cents)]
+            row["year"] = rng.chance(0.7) ? [String(rng.pick(p.years))] : [""]
+            row["funder"] = source[0] == "grant" ? (rng.chance(0.5) ? [rng.pick(["Sosiaali- ja terveysministeriö", "STM"])] : [""]) : rng.pick(funders)
+            row["kind"] = rng.pick([["", "planned", "talousarvio", "Suunniteltu"], ["actual", "toteuma", "Toteutunut"]])
+            rows.append(row)
+        }
+        return rows
+    }
+
+    private mutating func badBudgetRow(_ template: Row) -> Row {
+        var row = template
+        switch rng.int(0...5) {
+        case 0: row["amount"] = [rng.pick(["12,3,4", "1.000", "abc", "1 0000", "12,345", "1,5 kg", "2 000 000 000 000", "1.234,567", ""])]
+        case 1: row["source"] = [rng.pick(["grants", "EU", ""])]
+        case 2: row["kind"] = [rng.pick(["forecast", "arvio"])]
+        case 3: row["year"] = [rng.pick(["21", "1989", "2101", "vuosi"])]
+        case 4: row["project_id"] = [rng.pick(["P404", "p 1", ""])]
+        default: row["amount"] = ["x"]; row["source"] = ["?"]; row["year"] = ["0"]
+        }
+        return marked(row, from: template)
+    }
+
+    private mutating func targetRows(_ p: Planned) -> [Row] {
+        var rows: [Row] = []
+        for _ in 0..<rng.int(0...5) {
+            var indicators: [[String]] = [["events", "Events", "EVENTS"], ["participants", "Participants"], ["unique_persons"],
+                                          ["municipalities_pct"], ["regions_pct"], ["children_pct"], ["sectors"],
+                                          ["participants:unspecified", "participants:", "Participants: Unspecified"]]
+            let role = rng.pick(p.roles), type = rng.pick(p.types)
+            indicators.append(["participants:" + role, "participants: " + role.uppercased(), "PARTICIPANTS:" + role])
+            indicators.append(["events:" + type, "Events:  " + type.capitalized])
+            if features.contains(.emptyTypeTargets) { indicators.append(["events:", "events: "]) }
+            let target = rng.pick([["10"], ["0"], ["2,5", "2.50"], ["75,5", "75.50"], ["1 000", "1000"], ["3"], ["12,0", "12"]])
+            rows.append(["project_id": [p.id], "indicator": rng.pick(indicators), "target": target])
+        }
+        return rows
+    }
+
+    private mutating func badTargetRow(_ template: Row) -> Row {
+        var row = template
+        switch rng.int(0...3) {
+        case 0: row["indicator"] = [rng.pick(["tyytyväisyys", "roles:nuori", "events_pct"])]
+        case 1: row["target"] = [rng.pick(["-1", "abc", "1,234", "2,555", ""])]
+        case 2: row["indicator"] = [""]
+        default: row["project_id"] = ["P404"]
+        }
+        return marked(row, from: template)
+    }
+
+    // MARK: Attendance
+
+    private mutating func attendanceRows(_ p: Planned, bad: inout [InputKind: [Row]], repeats: inout [InputKind: [Row]]) -> [Row] {
+        var rows: [Row] = []
+        let places = p.members + p.municipalities.prefix(8)
+        let persons = (0..<rng.int(2...12)).map { "h\($0)-\(rng.int(100...999))" }
+        for e in 0..<rng.int(1...8) {
+            let year = rng.pick(p.years), month = rng.int(1...12), day = rng.int(1...28)
+            let title = rng.pick(["Koulutus \(e)", "Työpaja, osa \(e)", "Webinaari \"\(e)\"", "Seminaari\n\(e)", "koulutus \(e)"])
+            let type: [String]
+            if features.contains(.emptyEventTypes) && rng.chance(0.2) { type = [""] } else { type = labelSpellings(rng.pick(p.types)) }
+            let eventID = rng.chance(0.8) ? ["\(p.id)-E\(e)"] : [""]
+            for _ in 0..<rng.int(1...5) {
+                var row: Row = ["project_id": [p.id], "date": dateSpellings(year, month, day), "title": [title], "event_type": type,
+                                "event_id": eventID]
+                if let m = places.isEmpty ? nil : rng.pick(places), rng.chance(0.85) {
+                    row["municipality"] = municipalitySpellings(m)
+                    // Written in a file with only a region column, or now and then beside the municipality.
+                    row["_region"] = regionSpellings(m.regionCode)
+                } else {
+                    row["region"] = regionSpellings(rng.pick(p.regions))
+                }
+                row["role"] = rng.chance(0.25) ? [""] : labelSpellings(rng.pick(p.roles))
+                row["sector"] = rng.chance(0.4) ? [""] : labelSpellings(rng.pick(["sosiaalitoimi", "koulu", "terveys", "Järjestö"]))
+                if rng.chance(0.4) {
+                    row["person_id"] = [rng.pick(persons)]
+                    row["participants"] = rng.chance(0.7) ? [""] : countSpellings(Int64(rng.int(1...3)))
+                } else {
+                    row["participants"] = countSpellings(Int64(rng.int(0...40)) + (rng.chance(0.02) ? 1200 : 0))
+                }
+                if features.contains(.overflowingCounts) && rng.chance(0.01) { row["participants"] = ["5000000000000000000"] }
+                rows.append(row)
+                if rng.chance(0.08) { repeats[.attendance, default: []].append(row) }
+                if rng.chance(0.06) { bad[.attendance, default: []].append(badAttendanceRow(row)) }
+            }
+        }
+        return rows
+    }
+
+    private mutating func badAttendanceRow(_ template: Row) -> Row {
+        var row = template
+        switch rng.int(0...7) {
+        case 0:
+            var dates = ["2021-3-1", "32.1.2021", "1.3.21", "44197", "3/1/2021", "29.2.2021", ""]
+            if features.contains(.outOfRangeDateYears) { dates += ["1.3.0202", "1.1.1989", "2101-01-01"] }
+            row["date"] = [rng.pick(dates)]
+        case 1: row["participants"] = [rng.pick(["-3", "abc", "1,000", "2,5", "12 34"])]
+        case 2: row["municipality"] = [rng.pick(["Atlantis", "Kuopioo", "999", "KU1234"])]
+        case 3: row["region"] = [rng.pick(["Mordor", "MK99", "Itä-Suomi"])]
+        case 4: row["project_id"] = [rng.pick(["P404", ""])]
+        case 5: row["participants"] = [""]; row["person_id"] = [""]
+        case 6: row["municipality"] = [""]; row["region"] = [""]
+        default: row["date"] = ["1.13.2021"]; row["participants"] = ["x"]; row["municipality"] = ["Narnia"]
+        }
+        return marked(row, from: template)
+    }
+
+    // MARK: Files
+
+    /// Header spellings people use: the canonical name, capitalised, or a Finnish alias.
+    private static let headerNames: [String: [String]] = [
+        "project_id": ["project_id", "Project ID", "hanke", "Hanketunnus", "hanke-id"],
+        "name": ["name", "Nimi", "hankkeen nimi", "project_name"], "area": ["area", "Alue", "YTA", "yhteistoiminta-alue"],
+        "grant_rate_max": ["grant_rate_max", "Avustusprosentti", "max grant rate"], "allocation_key": ["allocation_key", "Jakoperuste"],
+        "administrator": ["administrator", "Hallinnoija"], "start": ["start", "Alkaa"], "end": ["end", "Päättyy"],
+        "municipality": ["municipality", "Kunta", "kommun"], "source": ["source", "Rahoituslähde", "lähde"],
+        "amount": ["amount", "Summa", "euroa", "EUR"], "year": ["year", "Vuosi", "år"], "funder": ["funder", "Rahoittaja"],
+        "kind": ["kind", "Laji"], "date": ["date", "Päivämäärä", "pvm", "Datum"], "participants": ["participants", "Osallistujat", "lkm", "count"],
+        "event_id": ["event_id", "Tilaisuus ID", "tapahtuma_id"], "title": ["title", "Tilaisuus", "otsikko"],
+        "event_type": ["event_type", "Tyyppi", "tilaisuuden tyyppi"], "region": ["region", "Maakunta", "landskap"],
+        "role": ["role", "Rooli"], "sector": ["sector", "Sektori", "toimiala"], "person_id": ["person_id", "henkilö_id", "participant_id"],
+        "indicator": ["indicator", "Mittari"], "target": ["target", "Tavoite"],
+        "municipality_code": ["municipality_code", "Kuntanumero", "code"], "children": ["children", "Lapset 0-17", "lapset"],
+        "region_code": ["region_code"], "name_sv": ["name_sv"], "population": ["population", "Väestö", "asukkaat"],
+    ]
+
+    private mutating func headerName(_ kind: InputKind, _ column: String) -> String {
+        // In population `municipality` is the name; its aliases differ from the other kinds'.
+        if kind == .population && column == "municipality" { return rng.pick(["municipality", "Kunnan nimi", "nimi"]) }
+        if kind == .population && column == "year" { return rng.pick(["year", "Vuosi"]) }
+        if kind == .projects && column == "name" { return rng.pick(["name", "Nimi", "hankkeen nimi"]) }
+        return rng.pick(Self.headerNames[column] ?? [column])
+    }
+
+    /// Spreads a kind over `KIND.csv` and `KIND/` files, each with its own columns and dialect.
+    private mutating func writeKind(_ kind: InputKind, rows: [Row], bad: [Row], repeats: [Row], fatal: inout Int?) {
+        var names: [String] = []
+        switch rng.int(0...9) {
+        case 0...4: names = [kind.rawValue + ".csv"]
+        case 5...7: names = rng.shuffled(["2021.csv", "a.csv", "B.csv", "kevät.csv", "osa 2.csv"]).prefix(rng.int(1...3)).map { kind.rawValue + "/" + $0 }
+        default: names = [kind.rawValue + ".csv", kind.rawValue + "/" + rng.pick(["lisä.csv", "2022.csv"])]
+        }
+        if names.count > 1 && rng.chance(0.3) { files[kind.rawValue + "/muistiinpanot.txt"] = Array("ei luettava\n".utf8) }
+        if kind != .population && rng.chance(0.1) { files[kind.rawValue + "/.~lock.csv"] = Array("x,y\n".utf8) }
+        names = Array(Set(names)).sorted()
+
+        var columnsOf: [[String]] = []
+        for _ in names {
+            var columns = kind.requiredColumns
+            var optional = kind.columns.filter { !columns.contains($0) }
+            if kind == .attendance {
+                let place = rng.int(0...2)
+                optional.removeAll { $0 == "municipality" || $0 == "region" || $0 == "participants" || $0 == "person_id" }
+                if place != 1 { columns.append("municipality") }
+                if place != 0 { columns.append("region") }
+                if rng.chance(0.3) { columns.append("person_id"); if rng.chance(0.5) { columns.append("participants") } }
+                else { columns.append("participants") }
+                if !features.contains(.emptyEventTypes) && !columns.contains("event_type") { optional.removeAll { $0 == "event_type" } ; columns.append("event_type") }
+            }
+            if kind == .population { optional = optional.filter(populationColumns.contains) ; columns += optional }
+            else { columns += optional.filter { _ in rng.chance(0.7) } }
+            if rng.chance(0.15) { columns.append(rng.pick(["huomautus", "notes", "Lisätieto"])) }
+            columnsOf.append(rng.shuffled(columns))
+        }
+        if !features.contains(.crossFileRepeats) && (kind == .projects || kind == .budget) {
+            // A bad row whose bad cell has no column in its file reads as a repeat of its template;
+            // with one column set for all files it stays bad wherever it lands.
+            columnsOf = columnsOf.map { _ in rng.shuffled(columnsOf[0]) }
+        }
+        // Which file each row lands in: rows keep their order within a file.
+        var placed: [[(Row, Bool)]] = names.map { _ in [] }
+        for row in rows { placed[rng.int(0...(names.count - 1))].append((row, false)) }
+        for row in bad { placed[rng.int(0...(names.count - 1))].append((row, true)) }
+        for row in repeats {
+            // The product already compares attendance, members, targets and population across files.
+            let cross = features.contains(.crossFileRepeats) || (kind != .projects && kind != .budget)
+            let target = cross ? rng.int(0...(names.count - 1)) : (placed.firstIndex { $0.contains { $0.0 == row } } ?? 0)
+            placed[target].append((row, false))
+        }
+        for (i, name) in names.enumerated() {
+            var columns = columnsOf[i]
+            if fatal == 1 && kind == .budget { columns.append(columns[0]); fatal = nil }                 // duplicated column
+            if fatal == 2 && kind == .projects { columns.removeAll { $0 == "area" }; fatal = nil }        // missing required column
+            if fatal == 3 && kind == .projects { files[name] = rng.pick([[], Array("# vain kommentti\n\n".utf8)]); fatal = nil; continue }
+            var file = MessyFile(header: columns.map { headerName(kind, $0) })
+            // Rows placed after their repeats would turn the original into the repeat: shuffle only
+            // the order of the file, which keeps within-file repeats after their first.
+            for (row, _) in placed[i] {
+                if let corrupted = row["_bad"], !corrupted.contains(where: columns.contains) { continue }
+                if rng.chance(0.05) { file.lines.append(rng.chance(0.5) ? .blank : .comment(" välisumma")) }
+                var cells = columns.map { c -> String in
+                    if c == "region", row["region"] == nil, let implied = row["_region"] {
+                        return !columns.contains("municipality") || rng.chance(0.3) ? rng.pick(implied) : ""
+                    }
+                    guard let spellings = row[c], !spellings.isEmpty else { return "" }
+                    return rng.pick(spellings)
+                }
+                // A padded short row would have an empty event_type (see emptyEventTypes).
+                var shape = rng.int(0...60)
+                if kind == .attendance && !features.contains(.emptyEventTypes) && shape == 2 { shape = 60 }
+                switch shape {
+                case 0: cells.append(rng.pick(["ylimääräinen", "x"]))          // extra_cells
+                case 1: cells += ["", " "]                                         // empty extra cells: dropped
+                case 2: cells = Array(cells.prefix(rng.int(1...max(1, cells.count - 1))))  // short: padded or missing_cells
+                case 3: cells = cells.map { _ in "" }                            // all empty: "";"" is a row
+                    file.lines.append(.raw(cells.map { _ in "\"\"" }.joined(separator: ",")))
+                    continue
+                default: break
+                }
+                file.lines.append(.record(cells))
+            }
+            let unterminated = rng.chance(0.04)
+            if unterminated {
+                let cells = columns.indices.map { $0 == 0 ? "P1" : "arvo" }
+                file.lines.append(.raw(cells.dropLast().joined(separator: ",") + ",\"avoin lainaus " + cells.last!))
+            }
+            files[name] = file.bytes(&rng, endsWithUnterminatedQuote: unterminated)
+        }
+    }
+}
