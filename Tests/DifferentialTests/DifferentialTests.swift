@@ -41,7 +41,9 @@ final class DifferentialTests: XCTestCase {
             let product = try Self.launch(["run", "--inputs", inputs, "--outputs", outputs, "--quiet"])
             let reference = timed(\.reference) { Reference.run(inputs: inputs) }
             timed(\.product) { product.waitUntilExit() }
-            if let difference = Self.difference(product: product.terminationStatus, outputs: outputs, reference: reference) {
+            // A trap ends the process by a signal: never an exit code the reference gives.
+            let status = product.terminationReason == .uncaughtSignal ? 128 + product.terminationStatus : product.terminationStatus
+            if let difference = Self.difference(product: status, outputs: outputs, reference: reference) {
                 failures += 1
                 XCTFail("""
                     seed \(seed): \(difference)

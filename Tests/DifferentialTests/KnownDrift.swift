@@ -9,7 +9,6 @@ enum KnownDrift {
         (.areaFormsWithPopulationFile, "MK11 / KYS areas not accepted with a population file (SPEC 8.1)"),
         (.emptyTypeTargets, "`events:` does not count events of empty type (SPEC 8.1)"),
         (.outOfRangeDateYears, "a date's year outside 1990–2100 is accepted (SPEC 8.1)"),
-        (.groupedAmounts, "grouped amounts like 1.234.567 (SPEC 8.1)"),
         (.overflowingCounts, "arithmetic overflow traps (SIGILL) instead of exit 65 (issue 10 #3)"),
     ]
 

@@ -56,7 +56,8 @@ struct InputSetGenerator {
             populationColumns = Set(["area", "region_code", "name_sv", "population"].filter { _ in rng.chance(0.5) })
             var rows: [PopulationRow] = []
             for year in years {
-                for r in BuiltinPopulation.rows where regions.contains(r.regionCode) && (year == years.last! || rng.chance(0.7)) {
+                // Some municipalities only in an earlier year: members without a population-year row.
+                for r in BuiltinPopulation.rows where regions.contains(r.regionCode) && rng.chance(year == years.last! && years.count > 1 ? 0.93 : 1) {
                     var row = r
                     row.year = year
                     row.children = r.children.map { $0 + Int64(rng.int(-50...50)) }.map { max(0, $0) }
@@ -78,7 +79,7 @@ struct InputSetGenerator {
         let yearRows = population.filter { $0.year == latestYear }
 
         // Projects.
-        let ids = rng.shuffled(["P1", "P2", "LUMO", "LAPE-2", "Kaaso 7", "p1", "KAS_01"])
+        let ids = rng.shuffled(["P1", "P2", "LUMO", "LAPE-2", "Kaaso 7", "p1", "KAS_01", "#5", "Ä-hanke"])
         var planned: [Planned] = []
         for i in 0..<projectCount {
             let regions = regionsInUse[i]
@@ -88,8 +89,8 @@ struct InputSetGenerator {
             let outside = yearRows.filter { !regions.contains($0.regionCode) }
             for _ in 0..<rng.int(0...5) where !municipalities.isEmpty { p.members.append(rng.pick(municipalities)) }
             if rng.chance(0.3), !outside.isEmpty { p.members.append(rng.pick(outside)) }
-            p.roles = Array(rng.shuffled(["nuori", "ammattilainen", "vanhempi", "sosiaalityöntekijä", "Perhe"]).prefix(rng.int(1...3)))
-            p.types = Array(rng.shuffled(["koulutus", "työpaja", "webinaari", "seminaari"]).prefix(rng.int(1...3)))
+            p.roles = Array(rng.shuffled(["nuori", "ammattilainen", "vanhempi", "sosiaalityöntekijä", "Perhe", "nuori aikuinen", "äiti", "öljy-ryhmä", "Åsa"]).prefix(rng.int(1...3)))
+            p.types = Array(rng.shuffled(["koulutus", "työpaja", "webinaari", "seminaari", "verkko koulutus"]).prefix(rng.int(1...3)))
             planned.append(p)
             kinds[.projects, default: []].append(projectRow(p))
         }
@@ -166,6 +167,7 @@ struct InputSetGenerator {
         let name = BuiltinPopulation.rows.first { $0.regionCode == code }!.region
         var s = [name, name.uppercased(), fold(name)]
         if !populationFile || populationColumns.contains("region_code") { s.append(code); s.append(code.lowercased()) }
+        if !populationFile, let sv = BuiltinPopulation.rows.first(where: { $0.regionCode == code })?.regionSv { s.append(sv) }
         return s
     }
 
@@ -209,7 +211,7 @@ struct InputSetGenerator {
                  "\(grouped("\u{00A0}")),\(cc)", "€\(digits).\(cc)", "\(grouped(",")).\(cc) EUR"]
         if c == 0 {
             s += [digits, grouped(" "), "\(digits) €"]
-            if features.contains(.groupedAmounts) && euros >= 1000 { s += [grouped("."), grouped(",")] }
+            if features.contains(.groupedAmounts) && euros >= 1_000_000 { s += [grouped("."), grouped(",")] }
         } else if c % 10 == 0 {
             s.append("\(grouped(" ")),\(c / 10)")
             s.append("\(digits),\(cc)0")
@@ -286,7 +288,8 @@ struct InputSetGenerator {
     private mutating func budgetRows(_ p: Planned) -> [Row] {
         var rows: [Row] = []
         let funders: [[String]] = p.members.map(municipalitySpellings)
-            + [["Säätiö X", "SÄÄTIÖ X", "saatio x"], ["EU, ESR-rahasto"], ["Sosiaali- ja terveysministeriö"], [""],
+            + [["Säätiö X", "SÄÄTIÖ X", "saatio x"], ["SäätiöX"], ["EU, ESR-rahasto"], ["Sosiaali- ja terveysministeriö"], [""],
+               ["\"Lapsi\" ry"], ["Åbo stiftelse"],
                municipalitySpellings(rng.pick(population))]
         for _ in 0..<rng.int(1...8) {
             let source = rng.pick([["grant", "valtionavustus", "Avustus", "state grant"], ["municipal", "kunta", "Kuntaosuus"], ["other", "muu"]])
@@ -372,8 +375,15 @@ struct InputSetGenerator {
                 } else {
                     row["participants"] = countSpellings(Int64(rng.int(0...40)) + (rng.chance(0.02) ? 1200 : 0))
                 }
-                if features.contains(.overflowingCounts) && rng.chance(0.01) { row["participants"] = ["5000000000000000000"] }
                 rows.append(row)
+                if features.contains(.overflowingCounts) && rng.chance(0.02) {
+                    // Two rows of one group whose participants overflow their sum.
+                    row["participants"] = ["5000000000000000000"]
+                    rows.append(row)
+                    // In another role: the per-role sums are fine, the totals overflow.
+                    row["role"] = ["ylivuoto"]
+                    rows.append(row)
+                }
                 if rng.chance(0.08) { repeats[.attendance, default: []].append(row) }
                 if rng.chance(0.06) { bad[.attendance, default: []].append(badAttendanceRow(row)) }
             }

@@ -103,8 +103,8 @@ struct ReferenceActivity {
         let participating = inArea.filter { members.contains($0.code) }
         var c = CoverageFigures()
         c.area = project.area.map(geography.displayName).joined(separator: "|")
-        c.regionsParticipating = Set(participating.compactMap { geography.regionName($0.region) }).count
-        c.regionsTotal = Set(inArea.compactMap { geography.regionName($0.region) }).count
+        c.regionsParticipating = Set(participating.compactMap(geography.regionName(ofYearRow:))).count
+        c.regionsTotal = Set(inArea.compactMap(geography.regionName(ofYearRow:))).count
         c.municipalitiesParticipating = participating.count
         c.municipalitiesTotal = inArea.count
         c.outside = members.subtracting(areaCodes).count
@@ -146,9 +146,11 @@ struct ReferenceActivity {
         var w = CSVWriter(dialect: .csv, header: ["project_id", "indicator", "target", "actual", "achieved_pct", "status"])
         let f = NumberFormat.csv
         var lines: [(project: String, indicator: String, target: Int64, cells: [CSVCell])] = []
+        var coverageOf: [String: CoverageFigures] = [:]
         for t in catalog.targets {
             let mine = rows.filter { $0.project == t.project }
-            let c = try coverage(t.project)
+            if coverageOf[t.project] == nil { coverageOf[t.project] = try coverage(t.project) }
+            let c = coverageOf[t.project]!
             let isPercent = ["municipalities_pct", "regions_pct", "children_pct"].contains(t.indicator)
             var actual: Fraction?
             switch t.indicator {

@@ -50,7 +50,7 @@ struct ReferenceCatalog {
     init(tables: [InputKind: [ReferenceTable]]) {
         var rejections: [ReferenceRejection] = []
         let population = Self.readPopulation(tables[.population] ?? [], &rejections)
-        self.init(geography: ReferenceGeography(rows: population ?? BuiltinPopulation.rows))
+        self.init(geography: population.map { ReferenceGeography(rows: $0) } ?? .builtin)
         self.rejections = rejections
         readProjects(tables[.projects] ?? [])
         readMembers(tables[.members] ?? [])

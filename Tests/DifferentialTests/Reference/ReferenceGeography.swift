@@ -3,8 +3,11 @@ import Model
 /// Municipalities, regions and areas for the reference. Municipality and region references resolve
 /// through `Geography` (allowed: it is the reference resolution of spec 2.3); what an `area` names
 /// and which municipalities it covers is worked out here from spec 2.3, 3 and 8.1.
-struct ReferenceGeography {
-    enum Part: Hashable {
+struct ReferenceGeography: Sendable {
+    /// Built once: most generated sets use the built-in reference, and it is pure.
+    static let builtin = ReferenceGeography(rows: BuiltinPopulation.rows)
+
+    enum Part: Hashable, Sendable {
         case area(String)
         /// A region, by its display name.
         case region(String)
@@ -15,6 +18,9 @@ struct ReferenceGeography {
     let year: Int
     /// Rows of the population year, by code.
     let yearRows: [Int: PopulationRow]
+    /// Region (display name) and area of each population-year municipality.
+    private var yearRegion: [Int: String] = [:]
+    private var yearArea: [Int: String] = [:]
     /// Every accepted spelling of an area (folded) → its canonical name.
     private var areaNames: [String: String] = [:]
     /// Built-in region codes and names (folded) → the built-in area they belong to.
@@ -52,6 +58,10 @@ struct ReferenceGeography {
             for form in [row.area, name, hospital] where !TextKey.name(form).isEmpty {
                 areaNames[TextKey.name(form)] = areaNames[TextKey.name(form)] ?? canonical
             }
+        }
+        for row in yearRows.values {
+            yearRegion[row.code] = regionName(row.region)
+            yearArea[row.code] = area(of: row)
         }
     }
 
@@ -95,9 +105,11 @@ struct ReferenceGeography {
     func municipalities(in parts: [Part]) -> [PopulationRow] {
         let named = Set(parts)
         return yearRows.values.filter { row in
-            if let region = regionName(row.region), named.contains(.region(region)) { return true }
-            if let area = area(of: row), named.contains(.area(area)) { return true }
+            if let region = yearRegion[row.code], named.contains(.region(region)) { return true }
+            if let area = yearArea[row.code], named.contains(.area(area)) { return true }
             return false
         }.sorted { $0.code < $1.code }
     }
+
+    func regionName(ofYearRow row: PopulationRow) -> String? { yearRegion[row.code] }
 }
