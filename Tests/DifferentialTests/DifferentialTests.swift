@@ -61,6 +61,19 @@ final class DifferentialTests: XCTestCase {
               + "; generator features off: \(Set(GeneratorFeature.allCases).subtracting(features).map(\.rawValue).sorted())")
     }
 
+    /// `DIFFERENTIAL_REPLAY_INPUTS=DIR`: writes the reference's outputs for DIR into DIR/../reference,
+    /// to compare with what grantstats wrote (a failing seed leaves them in DIR/../outputs).
+    func testReplayDirectory() throws {
+        guard let inputs = ProcessInfo.processInfo.environment["DIFFERENTIAL_REPLAY_INPUTS"] else {
+            throw XCTSkip("set DIFFERENTIAL_REPLAY_INPUTS to a kept inputs directory")
+        }
+        let result = Reference.run(inputs: inputs)
+        let out = (inputs as NSString).deletingLastPathComponent + "/reference"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        for (name, bytes) in result.outputs { try Data(bytes).write(to: URL(fileURLWithPath: out + "/" + name)) }
+        print("reference: exit \(result.exitCode), outputs in \(out)")
+    }
+
     /// A fresh directory for one seed, in memory when the system has /dev/shm (the binary syncs
     /// every output it writes).
     static func scratchDirectory(_ seed: UInt64) -> String {

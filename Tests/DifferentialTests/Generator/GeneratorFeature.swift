@@ -15,6 +15,8 @@ enum GeneratorFeature: String, CaseIterable, Sendable {
     case outOfRangeDateYears
     /// Amounts grouped without decimals (`1.234.567`, `1,234,567`).
     case groupedAmounts
+    /// Attendance files without a `title` column, and empty titles.
+    case absentOrEmptyTitles
     /// Counts that overflow a sum (fatal 65).
     case overflowingCounts
     /// A fatal input now and then: missing budget, duplicated or missing column, empty file.

@@ -30,6 +30,7 @@ struct InputSetGenerator {
     private var populationFile = false
     private var populationColumns: Set<String> = []
     private var files: [String: [UInt8]] = [:]
+    private var bulk = false
 
     // MARK: Entry
 
@@ -119,7 +120,9 @@ struct InputSetGenerator {
         if rng.chance(0.2) { bad[.projects, default: []].append(["project_id": [""], "name": ["Nimetön"], "area": ["Uusimaa"]]) }
 
         // Members, budget, targets, attendance of every project (and of the rejected one).
+        let bulkProject = rng.chance(0.015) ? planned[0].id : nil
         for p in planned + (rejectedProject.map { [$0] } ?? []) {
+            bulk = p.id == bulkProject
             for m in p.members { kinds[.members, default: []].append(["project_id": [p.id], "municipality": municipalitySpellings(m)]) }
             kinds[.budget, default: []] += budgetRows(p)
             kinds[.targets, default: []] += targetRows(p)
@@ -158,7 +161,7 @@ struct InputSetGenerator {
 
     private func municipalitySpellings(_ m: PopulationRow) -> [String] {
         var s = [m.name, m.name.uppercased(), m.name.lowercased(), fold(m.name), PopulationRow.codeText(m.code), String(m.code),
-                 "KU" + PopulationRow.codeText(m.code), " " + m.name + "\u{00A0}"]
+                 "KU" + PopulationRow.codeText(m.code), " " + m.name + "\u{00A0}", "\u{2003}" + m.name + "\u{3000}"]
         if !populationFile || populationColumns.contains("name_sv"), !m.nameSv.isEmpty { s.append(m.nameSv) }
         return s
     }
@@ -234,7 +237,8 @@ struct InputSetGenerator {
     }
 
     private func labelSpellings(_ l: String) -> [String] {
-        [l, l.uppercased(), l.capitalized, " " + l + " "] + (l.contains(" ") ? [l.replacingOccurrences(of: " ", with: "   ")] : [])
+        [l, l.uppercased(), l.capitalized, " " + l + " ", "\u{3000}" + l + "\u{0085}"]
+            + (l.contains(" ") ? [l.replacingOccurrences(of: " ", with: "   "), l.replacingOccurrences(of: " ", with: "\u{2003}")] : [])
     }
 
     // MARK: Rows
@@ -350,14 +354,18 @@ struct InputSetGenerator {
     private mutating func attendanceRows(_ p: Planned, bad: inout [InputKind: [Row]], repeats: inout [InputKind: [Row]]) -> [Row] {
         var rows: [Row] = []
         let places = p.members + p.municipalities.prefix(8)
-        let persons = (0..<rng.int(2...12)).map { "h\($0)-\(rng.int(100...999))" }
-        for e in 0..<rng.int(1...8) {
+        // Long ids alike in their first bytes and length, and short ones (the product interns them).
+        let persons = (0..<rng.int(2...12)).map { rng.chance(0.5) ? "h\($0)-\(rng.int(100...999))" : "asiakas-2021-00\(rng.int(10...99))" }
+        // Now and then enough rows to cross the product's batches (4096 rows) with repeats on both sides.
+        let events = bulk ? rng.int(250...400) : rng.int(1...8)
+        for e in 0..<events {
             let year = rng.pick(p.years), month = rng.int(1...12), day = rng.int(1...28)
-            let title = rng.pick(["Koulutus \(e)", "Työpaja, osa \(e)", "Webinaari \"\(e)\"", "Seminaari\n\(e)", "koulutus \(e)"])
+            var title = rng.pick(["Koulutus \(e)", "Työpaja, osa \(e)", "Webinaari \"\(e)\"", "Seminaari\n\(e)", "koulutus \(e)"])
+            if features.contains(.absentOrEmptyTitles) && rng.chance(0.1) { title = "" }
             let type: [String]
             if features.contains(.emptyEventTypes) && rng.chance(0.2) { type = [""] } else { type = labelSpellings(rng.pick(p.types)) }
-            let eventID = rng.chance(0.8) ? ["\(p.id)-E\(e)"] : [""]
-            for _ in 0..<rng.int(1...5) {
+            let eventID = rng.chance(0.8) ? [rng.pick(["\(p.id)-E\(e)", "E\(e)", "tapahtuma-2021-kevät-\(e)"])] : [""]
+            for _ in 0..<rng.int(1...(bulk ? 30 : 5)) {
                 var row: Row = ["project_id": [p.id], "date": dateSpellings(year, month, day), "title": [title], "event_type": type,
                                 "event_id": eventID]
                 if let m = places.isEmpty ? nil : rng.pick(places), rng.chance(0.85) {
@@ -370,7 +378,8 @@ struct InputSetGenerator {
                 row["role"] = rng.chance(0.25) ? [""] : labelSpellings(rng.pick(p.roles))
                 row["sector"] = rng.chance(0.4) ? [""] : labelSpellings(rng.pick(["sosiaalitoimi", "koulu", "terveys", "Järjestö"]))
                 if rng.chance(0.4) {
-                    row["person_id"] = [rng.pick(persons)]
+                    let person = rng.pick(persons)
+                    row["person_id"] = [person, " " + person, person + "\u{2003}"]
                     row["participants"] = rng.chance(0.7) ? [""] : countSpellings(Int64(rng.int(1...3)))
                 } else {
                     row["participants"] = countSpellings(Int64(rng.int(0...40)) + (rng.chance(0.02) ? 1200 : 0))
@@ -459,7 +468,8 @@ struct InputSetGenerator {
                 if place != 0 { columns.append("region") }
                 if rng.chance(0.3) { columns.append("person_id"); if rng.chance(0.5) { columns.append("participants") } }
                 else { columns.append("participants") }
-                if !features.contains(.emptyEventTypes) && !columns.contains("event_type") { optional.removeAll { $0 == "event_type" } ; columns.append("event_type") }
+                if !features.contains(.emptyEventTypes) { optional.removeAll { $0 == "event_type" }; columns.append("event_type") }
+                if !features.contains(.absentOrEmptyTitles) { optional.removeAll { $0 == "title" }; columns.append("title") }
             }
             if kind == .population { optional = optional.filter(populationColumns.contains) ; columns += optional }
             else { columns += optional.filter { _ in rng.chance(0.7) } }
@@ -499,9 +509,10 @@ struct InputSetGenerator {
                     guard let spellings = row[c], !spellings.isEmpty else { return "" }
                     return rng.pick(spellings)
                 }
-                // A padded short row would have an empty event_type (see emptyEventTypes).
+                // A padded short row would have an empty event_type and title (see the features).
                 var shape = rng.int(0...60)
-                if kind == .attendance && !features.contains(.emptyEventTypes) && shape == 2 { shape = 60 }
+                let paddedEmpties = features.contains(.emptyEventTypes) && features.contains(.absentOrEmptyTitles)
+                if kind == .attendance && !paddedEmpties && shape == 2 { shape = 60 }
                 switch shape {
                 case 0: cells.append(rng.pick(["ylimääräinen", "x"]))          // extra_cells
                 case 1: cells += ["", " "]                                         // empty extra cells: dropped
