@@ -48,7 +48,7 @@ final class DifferentialTests: XCTestCase {
                 XCTFail("""
                     seed \(seed): \(difference)
                     inputs kept in \(inputs)
-                    replay: DIFFERENTIAL_SEEDS=\(seed):1 swift test --filter DifferentialTests
+                    replay: \(environment["DIFFERENTIAL_FEATURES"].map { "DIFFERENTIAL_FEATURES=\($0) " } ?? "")DIFFERENTIAL_SEEDS=\(seed):1 swift test --filter DifferentialTests
                     """)
                 if stopAtFirst { break }
                 continue
