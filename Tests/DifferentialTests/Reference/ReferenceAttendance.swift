@@ -5,6 +5,8 @@ import Model
 struct ReferenceAttendanceRow: Hashable {
     var project: String
     var date: DayDate
+    /// An empty cell beside a person_id is 1, the same parsed value as a written `1` (the spec is
+    /// silent on whether the two rows repeat each other; the product says they do).
     var participants: Int64
     var eventID: String
     var title: String
