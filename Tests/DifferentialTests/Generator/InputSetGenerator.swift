@@ -507,6 +507,9 @@ struct InputSetGenerator {
                         return !columns.contains("municipality") || rng.chance(0.3) ? rng.pick(implied) : ""
                     }
                     guard let spellings = row[c], !spellings.isEmpty else { return "" }
+                    // A person's row written where there is no person_id column counts its one person.
+                    if c == "participants" && spellings == [""] && row["person_id"] != nil && row["_bad"] == nil
+                        && !columns.contains("person_id") { return "1" }
                     return rng.pick(spellings)
                 }
                 // A padded short row would have an empty event_type and title (see the features).
