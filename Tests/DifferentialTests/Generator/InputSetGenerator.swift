@@ -358,13 +358,17 @@ struct InputSetGenerator {
         let persons = (0..<rng.int(2...12)).map { rng.chance(0.5) ? "h\($0)-\(rng.int(100...999))" : "asiakas-2021-00\(rng.int(10...99))" }
         // Now and then enough rows to cross the product's batches (4096 rows) with repeats on both sides.
         let events = bulk ? rng.int(250...400) : rng.int(1...8)
+        var previousEventID: [String]?
         for e in 0..<events {
             let year = rng.pick(p.years), month = rng.int(1...12), day = rng.int(1...28)
             var title = rng.pick(["Koulutus \(e)", "Työpaja, osa \(e)", "Webinaari \"\(e)\"", "Seminaari\n\(e)", "koulutus \(e)"])
             if features.contains(.absentOrEmptyTitles) && rng.chance(0.1) { title = "" }
             let type: [String]
             if features.contains(.emptyEventTypes) && rng.chance(0.2) { type = [""] } else { type = labelSpellings(rng.pick(p.types)) }
-            let eventID = rng.chance(0.8) ? [rng.pick(["\(p.id)-E\(e)", "E\(e)", "tapahtuma-2021-kevät-\(e)"])] : [""]
+            var eventID = rng.chance(0.8) ? [rng.pick(["\(p.id)-E\(e)", "E\(e)", "tapahtuma-2021-kevät-\(e)"])] : [""]
+            // An event over two days (or two terms, or years): one event in every total.
+            if let previous = previousEventID, rng.chance(0.1) { eventID = previous }
+            previousEventID = eventID == [""] ? nil : eventID
             for _ in 0..<rng.int(1...(bulk ? 30 : 5)) {
                 var row: Row = ["project_id": [p.id], "date": dateSpellings(year, month, day), "title": [title], "event_type": type,
                                 "event_id": eventID]
