@@ -39,5 +39,7 @@ let package = Package(
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "grantstats"], exclude: ["Cases"]),
+        // A plain reference implementation and a seeded input generator, compared with the binary.
+        .testTarget(name: "DifferentialTests", dependencies: ["CSV", "Model", "Ingest", "TestSupport", "grantstats"]),
     ]
 )

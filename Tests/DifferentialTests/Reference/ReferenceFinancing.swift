@@ -1,0 +1,130 @@
+import CSV
+import Model
+
+/// cost_shares.csv and municipal_shares.csv from spec 3 and 7.
+enum ReferenceFinancing {
+    static let format = NumberFormat.csv
+
+    /// A checked sum; an overflow is fatal (spec 2.3, 8.1).
+    static func sum<S: Sequence>(_ values: S) throws(ReferenceFatal) -> Int64 where S.Element == Int64 {
+        var total: Int64 = 0
+        for v in values {
+            let (s, overflow) = total.addingReportingOverflow(v)
+            if overflow { throw .data }
+            total = s
+        }
+        return total
+    }
+
+    static func money(_ cents: Int64) -> CSVCell { .number(format.money(Money(cents: cents))) }
+    static func percent(_ f: Fraction?) -> CSVCell { .number(f.map(format.percent) ?? "") }
+    static func codePointLess(_ a: String, _ b: String) -> Bool { a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) }
+
+    static func costShares(_ catalog: ReferenceCatalog) throws(ReferenceFatal) -> String {
+        var w = CSVWriter(dialect: .csv, header: ["project_id", "kind", "year", "total", "grant", "municipal", "other",
+            "grant_share_pct", "municipal_share_pct", "other_share_pct", "grant_rate_max_pct", "max_grant", "grant_headroom", "status"])
+        for id in catalog.projectOrder.sorted(by: codePointLess) {
+            let rate = catalog.projects[id]!.rate
+            for kind in [BudgetKind.planned, .actual] {
+                let lines = catalog.budget.filter { $0.project == id && $0.kind == kind }
+                guard !lines.isEmpty else { continue }
+                let years: [Int?] = Set(lines.compactMap(\.year)).sorted() + [nil]
+                for year in years {
+                    let selected = year == nil ? lines : lines.filter { $0.year == year }
+                    let grant = try sum(selected.filter { $0.source == .grant }.map(\.cents))
+                    let municipal = try sum(selected.filter { $0.source == .municipal }.map(\.cents))
+                    let other = try sum(selected.filter { $0.source == .other }.map(\.cents))
+                    let total = try sum([grant, municipal, other])
+                    // total × rate exactly: |total| < 2^63 and the rate's terms stay small enough for Int128
+                    // only when the rate has few digits; the generator writes at most a few.
+                    let limit = Fraction(Int128(total), 1) * rate
+                    let maxGrant = limit.floor()
+                    let (headroom, overflow) = Int64(maxGrant).subtractingReportingOverflow(grant)
+                    if overflow { throw .data }
+                    let status = total <= 0 ? "no_total" : (Fraction(Int128(grant), 1) <= limit ? "ok" : "over_limit")
+                    func share(_ part: Int64) -> Fraction? { total <= 0 ? nil : Fraction(Int128(part), Int128(total)) }
+                    w.row([.text(id), .text(kind.rawValue), year.map { .number(String($0)) } ?? .text("all"),
+                           money(total), money(grant), money(municipal), money(other),
+                           percent(share(grant)), percent(share(municipal)), percent(share(other)), percent(rate),
+                           money(Int64(maxGrant)), money(headroom), .text(status)])
+                }
+            }
+        }
+        return w.text
+    }
+
+    /// Largest remainder to the cent; ties to the earlier weight (members are in code order).
+    static func allocate(_ total: Int64, _ weights: [Int64]) -> [Int64] {
+        let sum = weights.reduce(Int128(0)) { $0 + Int128($1) }
+        var parts = weights.map { Int128(total) * Int128($0) / sum }
+        let remainders = weights.map { Int128(total) * Int128($0) % sum }
+        var left = Int128(total) - parts.reduce(0, +)
+        let order = weights.indices.sorted { remainders[$0] != remainders[$1] ? remainders[$0] > remainders[$1] : $0 < $1 }
+        for i in order where left > 0 { parts[i] += 1; left -= 1 }
+        return parts.map { Int64($0) }
+    }
+
+    static func municipalShares(_ catalog: ReferenceCatalog) throws(ReferenceFatal) -> String {
+        var w = CSVWriter(dialect: .csv, header: ["project_id", "kind", "municipality_code", "municipality", "key",
+            "key_value", "key_share_pct", "expected", "paid", "difference"])
+        let geography = catalog.geography
+        for id in catalog.projectOrder.sorted(by: codePointLess) {
+            let project = catalog.projects[id]!
+            let codes = Set(catalog.members.filter { $0.project == id }.map(\.code)).sorted()
+            for kind in [BudgetKind.planned, .actual] {
+                let lines = catalog.budget.filter { $0.project == id && $0.kind == kind }
+                guard !lines.isEmpty else { continue }
+                let municipal = lines.filter { $0.source == .municipal }
+                let m = try sum(municipal.map(\.cents))
+                let keys: [Int64?] = codes.map { code in
+                    guard let row = geography.yearRows[code] else { return nil }
+                    switch project.key {
+                    case .children: return row.children
+                    case .population: return row.population
+                    case .equal: return 1
+                    }
+                }
+                let keySum = try sum(keys.map { $0 ?? 0 })
+                let expected = m > 0 && keySum > 0 ? allocate(m, keys.map { $0 ?? 0 }) : nil
+                for (i, code) in codes.enumerated() {
+                    let paid = try sum(municipal.filter { $0.funderCode == code }.map(\.cents))
+                    let share = keys[i].flatMap { keySum == 0 ? nil : Fraction(Int128($0), Int128(keySum)) }
+                    var difference: CSVCell = .number("")
+                    if let e = expected?[i] {
+                        let (d, overflow) = paid.subtractingReportingOverflow(e)
+                        if overflow { throw .data }
+                        difference = money(d)
+                    }
+                    w.row([.text(id), .text(kind.rawValue), .text(PopulationRow.codeText(code)),
+                           .text(geography.geography.municipality(code: code)?.name ?? ""), .text(project.key.rawValue),
+                           .number(keys[i].map { String($0) } ?? ""), percent(share),
+                           expected.map { money($0[i]) } ?? .number(""), money(paid), difference])
+                }
+                // Non-members: a known municipality by code, free text folded case-, diacritic- and
+                // space-insensitively under its first spelling (spec 3, 7).
+                var order: [String] = []
+                var groups: [String: (code: Int?, name: String, cents: [Int64])] = [:]
+                for line in municipal where !line.funder.isEmpty && !(line.funderCode.map(codes.contains) ?? false) {
+                    let key = line.funderCode.map { "#\($0)" } ?? TextKey.name(line.funder).filter { $0 != " " }
+                    if groups[key] == nil {
+                        order.append(key)
+                        let name = line.funderCode.flatMap { geography.geography.municipality(code: $0)?.name } ?? line.funder
+                        groups[key] = (line.funderCode, name, [])
+                    }
+                    groups[key]!.cents.append(line.cents)
+                }
+                let outsiders = order.map { groups[$0]! }.sorted { a, b in
+                    // Spec: by name in Finnish order, then code; a free-text funder has no code and
+                    // the product puts it first among equal names.
+                    a.name != b.name ? FinnishOrder.less(a.name, b.name) : (a.code ?? -1) < (b.code ?? -1)
+                }
+                for g in outsiders {
+                    let paid = try sum(g.cents)
+                    w.row([.text(id), .text(kind.rawValue), .text(g.code.map(PopulationRow.codeText) ?? ""), .text(g.name),
+                           .text(""), .number(""), .number(""), money(0), money(paid), money(paid)])
+                }
+            }
+        }
+        return w.text
+    }
+}
