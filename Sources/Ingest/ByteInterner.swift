@@ -34,19 +34,22 @@ struct ByteInterner {
     @inline(__always)
     static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(b.count)
-        guard let base = b.baseAddress else { return h }
-        let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i + 8 <= b.count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 31
-            i += 8
-        }
-        if i < b.count {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < b.count { tail |= UInt64(base[i]) << shift; shift += 8; i += 1 }
-            h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
+        // An empty cell may come with or without a base address (an absent column): both must
+        // hash alike, so only the reading of bytes depends on it, never the final mixing.
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            var i = 0
+            while i + 8 <= b.count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                h ^= h >> 31
+                i += 8
+            }
+            if i < b.count {
+                var tail: UInt64 = 0
+                var shift: UInt64 = 0
+                while i < b.count { tail |= UInt64(base[i]) << shift; shift += 8; i += 1 }
+                h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
+            }
         }
         h ^= h >> 29
         h = h &* 0xBF58_476D_1CE4_E5B9

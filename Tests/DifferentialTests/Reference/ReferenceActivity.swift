@@ -89,6 +89,8 @@ struct ReferenceActivity {
         var area = ""
         var regionsParticipating = 0, regionsTotal = 0
         var municipalitiesParticipating = 0, municipalitiesTotal = 0, outside = 0
+        /// Spec 8.3: distinct counties (latest division, own or successor's); nil when one is unknown.
+        var countiesParticipating: Int?, countiesTotal: Int?
         var childrenCovered: Int64 = 0, childrenTotal: Int64 = 0
         var participants: Int64 = 0
         var plannedGrant: Int64 = 0
@@ -108,6 +110,12 @@ struct ReferenceActivity {
         c.municipalitiesParticipating = participating.count
         c.municipalitiesTotal = inArea.count
         c.outside = members.subtracting(areaCodes).count
+        func counties(_ rows: [PopulationRow]) -> Int? {
+            let found = rows.map { Divisions.county(ofCode: $0.code)?.code }
+            return found.contains(nil) ? nil : Set(found.compactMap { $0 }).count
+        }
+        c.countiesParticipating = counties(participating)
+        c.countiesTotal = counties(inArea)
         c.childrenCovered = try ReferenceFinancing.sum(participating.map { $0.children ?? 0 })
         c.childrenTotal = try ReferenceFinancing.sum(inArea.map { $0.children ?? 0 })
         c.participants = try ReferenceFinancing.sum(rows.filter { $0.project == id }.map(\.participants))
@@ -120,7 +128,7 @@ struct ReferenceActivity {
     func coverage() throws(ReferenceFatal) -> String {
         var w = CSVWriter(dialect: .csv, header: ["project_id", "area", "population_year", "regions_participating",
             "regions_total", "regions_pct", "municipalities_participating", "municipalities_total", "municipalities_pct",
-            "municipalities_outside_area", "children_covered", "children_total", "children_pct", "participants",
+            "municipalities_outside_area", "counties_participating", "counties_total", "children_covered", "children_total", "children_pct", "participants",
             "participants_per_1000_children", "grant_per_child"])
         let f = NumberFormat.csv
         func number(_ v: Int64) -> CSVCell { .number(String(v)) }
@@ -132,6 +140,7 @@ struct ReferenceActivity {
                    number(Int64(c.regionsTotal)), percent(Self.ratio(Int64(c.regionsParticipating), Int64(c.regionsTotal))),
                    number(Int64(c.municipalitiesParticipating)), number(Int64(c.municipalitiesTotal)),
                    percent(Self.ratio(Int64(c.municipalitiesParticipating), Int64(c.municipalitiesTotal))), number(Int64(c.outside)),
+                   .number(c.countiesParticipating.map(String.init) ?? ""), .number(c.countiesTotal.map(String.init) ?? ""),
                    number(c.childrenCovered), number(c.childrenTotal), percent(Self.ratio(c.childrenCovered, c.childrenTotal)),
                    number(c.participants),
                    decimal(Self.ratio(c.participants, c.childrenCovered).map { Fraction($0.numerator * 1000, $0.denominator) }),

@@ -35,13 +35,11 @@ enum ReferenceFinancing {
                     let municipal = try sum(selected.filter { $0.source == .municipal }.map(\.cents))
                     let other = try sum(selected.filter { $0.source == .other }.map(\.cents))
                     let total = try sum([grant, municipal, other])
-                    // total × rate exactly: |total| < 2^63 and the rate's terms stay small enough for Int128
-                    // only when the rate has few digits; the generator writes at most a few.
-                    let limit = Fraction(Int128(total), 1) * rate
-                    let maxGrant = limit.floor()
+                    // total × rate exactly, with Model's 256-bit primitives (ModelTests check them).
+                    guard let maxGrant = rate.floor(times: Int128(total)) else { throw .data }
                     let (headroom, overflow) = Int64(maxGrant).subtractingReportingOverflow(grant)
                     if overflow { throw .data }
-                    let status = total <= 0 ? "no_total" : (Fraction(Int128(grant), 1) <= limit ? "ok" : "over_limit")
+                    let status = total <= 0 ? "no_total" : (rate.product(Int128(total), isLessThan: Int128(grant)) ? "over_limit" : "ok")
                     func share(_ part: Int64) -> Fraction? { total <= 0 ? nil : Fraction(Int128(part), Int128(total)) }
                     w.row([.text(id), .text(kind.rawValue), year.map { .number(String($0)) } ?? .text("all"),
                            money(total), money(grant), money(municipal), money(other),
