@@ -242,6 +242,7 @@ struct InputSetGenerator {
         for _ in 0..<rng.int(0...5) {
             var indicators: [[String]] = [["events", "Events", "EVENTS"], ["participants", "Participants"], ["unique_persons"],
                                           ["municipalities_pct"], ["regions_pct"], ["children_pct"], ["sectors"],
+                                          ["multisector_events", "Multisector_Events"], ["multisector_events_pct"],
                                           ["participants:unspecified", "participants:", "Participants: Unspecified"]]
             let role = rng.pick(p.roles), type = rng.pick(p.types)
             indicators.append(["participants:" + role, "participants: " + role.uppercased(), "PARTICIPANTS:" + role])

@@ -7,13 +7,13 @@ import Model
 /// (DifferentialTests). Where the spec is silent it matches the product, and says so.
 enum Reference {
     struct Result {
-        /// The seven CSV outputs by file name; empty after a fatal error.
+        /// The eight CSV outputs by file name; empty after a fatal error.
         var outputs: [String: [UInt8]]
         var exitCode: Int32
     }
 
     static let outputNames = ["cost_shares.csv", "municipal_shares.csv", "participation.csv", "participation_totals.csv",
-                              "coverage.csv", "progress.csv", "rejected.csv"]
+                              "sectors.csv", "coverage.csv", "progress.csv", "rejected.csv"]
 
     static func run(inputs: String) -> Result {
         do throws(ReferenceFatal) {
@@ -42,6 +42,7 @@ enum Reference {
             try ReferenceFinancing.municipalShares(catalog),
             try activity.participation(),
             try activity.participationTotals(),
+            try activity.sectors(),
             try activity.coverage(),
             try activity.progress(),
             rejected(rejections),

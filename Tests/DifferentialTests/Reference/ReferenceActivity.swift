@@ -69,6 +69,26 @@ struct ReferenceActivity {
         return w.text
     }
 
+    /// Spec 8.4: (project, region, sector), (project, region), (project, sector), (project); the
+    /// sector sits in the key's role place (same Finnish order, `all` last).
+    func sectors() throws(ReferenceFatal) -> String {
+        var w = CSVWriter(dialect: .csv, header: ["project_id", "region", "sector", "events", "participants", "unique_persons"])
+        var all: [Key: Figures] = [:]
+        let sets: [(ReferenceAttendanceRow) -> Key] = [
+            { Key(project: $0.project, region: $0.region, role: $0.sector) },
+            { Key(project: $0.project, region: $0.region) },
+            { Key(project: $0.project, role: $0.sector) },
+            { Key(project: $0.project) },
+        ]
+        for set in sets { all.merge(try group(set)) { a, _ in a } }
+        for key in all.keys.sorted(by: Self.less) {
+            let f = all[key]!
+            w.row([.text(key.project), .text(key.region ?? "all"), .text(key.role ?? "all"), .number(String(f.events.count)),
+                   .number(String(f.participants)), .number(f.hasPerson ? String(f.persons.count) : "")])
+        }
+        return w.text
+    }
+
     func participationTotals() throws(ReferenceFatal) -> String {
         var w = CSVWriter(dialect: .csv, header: ["project_id", "region", "year", "term", "events", "participants", "unique_persons"])
         var all: [Key: Figures] = [:]
@@ -160,7 +180,7 @@ struct ReferenceActivity {
             let mine = rows.filter { $0.project == t.project }
             if coverageOf[t.project] == nil { coverageOf[t.project] = try coverage(t.project) }
             let c = coverageOf[t.project]!
-            let isPercent = ["municipalities_pct", "regions_pct", "children_pct"].contains(t.indicator)
+            let isPercent = ["municipalities_pct", "regions_pct", "children_pct", "multisector_events_pct"].contains(t.indicator)
             var actual: Fraction?
             switch t.indicator {
             case "events": actual = Fraction(Int64(Set(mine.map(\.event)).count))
@@ -168,7 +188,13 @@ struct ReferenceActivity {
             case "unique_persons":
                 let persons = Set(mine.compactMap(\.person))
                 actual = persons.isEmpty ? nil : Fraction(Int64(persons.count))
-            case "sectors": actual = Fraction(Int64(Set(mine.compactMap(\.sector)).count))
+            case "sectors": actual = Fraction(Int64(Set(mine.map(\.sector)).subtracting(["unspecified"]).count))
+            case "multisector_events", "multisector_events_pct":
+                // Spec 8.4: events whose rows carry two or more sectors (other than `unspecified`), of events with any.
+                let sectorsOfEvent = Dictionary(grouping: mine.filter { $0.sector != "unspecified" }, by: \.event)
+                    .mapValues { Set($0.map(\.sector)).count }
+                let multi = Int64(sectorsOfEvent.values.filter { $0 >= 2 }.count)
+                actual = t.indicator == "multisector_events" ? Fraction(multi) : Self.ratio(multi, Int64(sectorsOfEvent.count))
             case "municipalities_pct": actual = Self.ratio(Int64(c.municipalitiesParticipating), Int64(c.municipalitiesTotal))
             case "regions_pct": actual = Self.ratio(Int64(c.regionsParticipating), Int64(c.regionsTotal))
             case "children_pct": actual = Self.ratio(c.childrenCovered, c.childrenTotal)

@@ -15,8 +15,8 @@ struct ReferenceAttendanceRow: Hashable {
     /// The `region` column's region (display name), also when a municipality decides the region.
     var regionColumn: String?
     var role: String
-    /// nil when empty.
-    var sector: String?
+    /// Spec 8.4: `unspecified` when empty, like role.
+    var sector: String
     /// nil when empty.
     var person: String?
     /// The region the row counts under: its municipality's, else its region column's.
@@ -100,7 +100,7 @@ enum ReferenceAttendance {
                 let parsed = ReferenceAttendanceRow(
                     project: project, date: date, participants: participants, eventID: row.text("event_id"),
                     title: row.text("title"), eventType: TextKey.label(row.text("event_type")), municipality: code,
-                    regionColumn: regionColumn, role: role.isEmpty ? "unspecified" : role, sector: sector.isEmpty ? nil : sector,
+                    regionColumn: regionColumn, role: role.isEmpty ? "unspecified" : role, sector: sector.isEmpty ? "unspecified" : sector,
                     person: person.isEmpty ? nil : person, region: region)
                 if seen.insert(parsed).inserted { kept.append(parsed) }
                 else { rejections.append(row.rejectRow(.duplicateRow, Messages.duplicateRow())) }

@@ -244,7 +244,8 @@ struct ReferenceCatalog {
     /// Spec 3, Progress and 7: base names case-insensitive; the part after `participants:` /
     /// `events:` normalised like role / event_type (an empty role is `unspecified`).
     static func indicator(_ text: String) -> String? {
-        let bases = ["events", "participants", "unique_persons", "municipalities_pct", "regions_pct", "children_pct", "sectors"]
+        let bases = ["events", "participants", "unique_persons", "municipalities_pct", "regions_pct", "children_pct", "sectors",
+                     "multisector_events", "multisector_events_pct"]
         guard let colon = text.firstIndex(of: ":") else {
             return bases.contains(text.lowercased()) ? text.lowercased() : nil
         }

@@ -138,8 +138,11 @@ enum ReferenceInputs {
                 // The spec names the field's column; for an unknown column it is silent: the product
                 // names the header cell.
                 let column = field < width ? (table.canonical[field] ?? table.cells[field]) : ""
+                // Spec 8.7: only the cell's own first line is shown, and never a person_id.
+                let firstLine = String(record.raws[field].prefix { $0 != "\n" && $0 != "\r" && $0 != "\r\n" })
                 rejections.append(ReferenceRejection(file: table.file, line: record.line, column: column, columnIndex: field + 1,
-                                                     value: record.raws[field], reason: RejectionReason.unterminatedQuote.rawValue,
+                                                     value: column == "person_id" ? "[person_id]" : firstLine,
+                                                     reason: RejectionReason.unterminatedQuote.rawValue,
                                                      message: Messages.unterminatedQuote()))
                 continue
             }
@@ -156,6 +159,14 @@ enum ReferenceInputs {
                     rejections.append(ReferenceRejection(file: table.file, line: record.line, column: "", columnIndex: 0, value: "",
                                                          reason: RejectionReason.missingCells.rawValue,
                                                          message: Messages.missingCells(found: values.count, expected: width, missing: missing)))
+                    continue
+                }
+                // Spec 8.7 as the product reads it: a short row of a file with person_ids would shift a
+                // person_id into another column, so it is never padded.
+                if table.canonical.contains("person_id") {
+                    rejections.append(ReferenceRejection(file: table.file, line: record.line, column: "", columnIndex: 0, value: "",
+                                                         reason: RejectionReason.missingCells.rawValue,
+                                                         message: Messages.shortRowWithPersons(found: values.count, expected: width)))
                     continue
                 }
             }
