@@ -6,9 +6,6 @@ import Model
 /// name or code; the whole country and regions are skipped; merged municipalities are added into
 /// their successors.
 enum PxWebPopulation {
-    /// Municipalities no longer in the built-in division, and where they went.
-    static let mergedInto: [String: Int] = ["honkajoki": 214, "099": 214, "pertunmaa": 507, "588": 507]
-
     static func isHeader(_ cells: [String]) -> Bool {
         let keys = Set(cells.map(TextKey.header))
         return keys.contains("alue") && keys.contains("ika")
@@ -126,7 +123,8 @@ enum PxWebPopulation {
         return parts.joined(separator: ", ")
     }
 
-    /// `Helsinki`, `KU091 Helsinki`, `091 Helsinki`, or a merged municipality's name or code.
+    /// `Helsinki`, `KU091 Helsinki`, `091 Helsinki`, or a merged municipality's name or code: the
+    /// built-in reference resolves it, an abolished one to its successor (spec 8.2), in one place.
     static func municipalityCode(_ area: String, builtin: Geography) -> Int? {
         var name = Substring(area)
         var code: Int?
@@ -134,13 +132,9 @@ enum PxWebPopulation {
             code = Int(head)
             name = name[name.index(after: space)...]
         }
-        if let value = code {
-            if builtin.municipality(code: value) != nil { return value }
-            let padded = PopulationRow.codeText(value)
-            return mergedInto[padded]
-        }
-        if case let .found(m) = builtin.resolveMunicipality(String(name)) { return m.code }
-        return mergedInto[TextKey.name(String(name))]
+        let reference = code.map(PopulationRow.codeText) ?? String(name)
+        if case let .found(m) = builtin.resolveMunicipality(reference, suggest: false) { return m.code }
+        return nil
     }
 
     static func fourDigitYear(in text: String) -> Int? {
