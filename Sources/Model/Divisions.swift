@@ -54,6 +54,9 @@ public enum Divisions {
         return map
     }()
 
+    /// The abolished municipalities that are part of `code` today.
+    public static func abolished(into code: Int) -> [Int] { successor.filter { $0.value == code }.map(\.key).sorted() }
+
     /// The latest name of a code in the divisions or the abolished table.
     public static func name(ofCode code: Int) -> String? { nameOfCode[code] }
 

@@ -117,4 +117,26 @@ final class ReferenceTests: XCTestCase {
         XCTAssertEqual(try files(7), try files(7))
         XCTAssertNotEqual(try files(7), try files(8))
     }
+
+    /// The generator really writes county projects (spec 8.3) and abolished municipalities (8.2):
+    /// a feature that never occurs would compare nothing.
+    func testGeneratedSetsHoldCountiesAndMergedMunicipalities() throws {
+        var counties = 0, merged = 0
+        for seed in UInt64(0)..<40 {
+            let dir = TemporaryDirectory("grantstats-generator")
+            defer { dir.remove() }
+            var generator = InputSetGenerator(seed: seed, features: Set(GeneratorFeature.allCases))
+            try generator.generate(into: dir.path)
+            for name in FileManager.default.enumerator(atPath: dir.path)!.compactMap({ $0 as? String }) {
+                guard let data = FileManager.default.contents(atPath: dir.file(name)) else { continue }
+                let text = String(decoding: data, as: UTF8.self) + String(data: data, encoding: .windowsCP1252)!
+                if name.hasPrefix("members"), text.contains("hyvinvointialue") || text.contains("HV") { counties += 1 }
+                let abolished = ["Honkajoki", "Jalasjärvi", "Juankoski", "Hämeenkoski", "Köyliö", "Lavia", "Luvia", "Maaninka",
+                                 "Nastola", "Tarvasjoki", "Valtimo"]
+                if abolished.contains(where: { text.contains($0) || text.contains($0.uppercased()) }) { merged += 1 }
+            }
+        }
+        XCTAssertGreaterThan(counties, 3)
+        XCTAssertGreaterThan(merged, 0)
+    }
 }

@@ -21,4 +21,6 @@ enum GeneratorFeature: String, CaseIterable, Sendable {
     case overflowingCounts
     /// A fatal input now and then: missing budget, duplicated or missing column, empty file.
     case fatalInputs
+    /// Projects run by wellbeing services counties: county members, funders and areas (spec 8.3).
+    case countyProjects
 }

@@ -12,6 +12,14 @@ extension InputSetGenerator {
         var s = [m.name, m.name.uppercased(), m.name.lowercased(), fold(m.name), PopulationRow.codeText(m.code), String(m.code),
                  "KU" + PopulationRow.codeText(m.code), " " + m.name + "\u{00A0}", "\u{2003}" + m.name + "\u{3000}"]
         if !populationFile || populationColumns.contains("name_sv"), !m.nameSv.isEmpty { s.append(m.nameSv) }
+        // Spec 8.2: an abolished municipality counts as its successor (built-in population only, so
+        // that the successor is surely in the population year's division).
+        if !populationFile {
+            for code in Divisions.abolished(into: m.code) {
+                s += [PopulationRow.codeText(code), "KU" + PopulationRow.codeText(code)]
+                if let name = Divisions.name(ofCode: code), Divisions.abolishedCode(name) == code { s += [name, name.uppercased()] }
+            }
+        }
         return s
     }
 

@@ -24,6 +24,15 @@ struct InputSetGenerator {
         var members: [PopulationRow] = []
         var roles: [String] = []
         var types: [String] = []
+        /// Run by wellbeing services counties (spec 8.3): members, funders and sometimes the area are counties.
+        var byCounties = false
+
+        /// The counties of the members, each spelled by code or name.
+        var countySpellings: [[String]] {
+            var seen = Set<String>()
+            return members.compactMap { Divisions.county(ofCode: $0.code) }.filter { seen.insert($0.code).inserted }
+                .map { [$0.code, $0.name, $0.name.uppercased(), $0.code.lowercased()] }
+        }
     }
 
     // Shared with the spellings and files extensions.
@@ -93,6 +102,7 @@ struct InputSetGenerator {
             if rng.chance(0.3), !outside.isEmpty { p.members.append(rng.pick(outside)) }
             p.roles = Array(rng.shuffled(["nuori", "ammattilainen", "vanhempi", "sosiaalityöntekijä", "Perhe", "nuori aikuinen", "äiti", "öljy-ryhmä", "Åsa"]).prefix(rng.int(1...3)))
             p.types = Array(rng.shuffled(["koulutus", "työpaja", "webinaari", "seminaari", "verkko koulutus"]).prefix(rng.int(1...3)))
+            p.byCounties = features.contains(.countyProjects) && rng.chance(0.25) && !p.countySpellings.isEmpty
             planned.append(p)
             kinds[.projects, default: []].append(projectRow(p))
         }
@@ -124,7 +134,13 @@ struct InputSetGenerator {
         let bulkProject = rng.chance(0.015) ? planned[0].id : nil
         for p in planned + (rejectedProject.map { [$0] } ?? []) {
             bulk = p.id == bulkProject
-            for m in p.members { kinds[.members, default: []].append(["project_id": [p.id], "municipality": municipalitySpellings(m)]) }
+            if p.byCounties {
+                for county in p.countySpellings { kinds[.members, default: []].append(["project_id": [p.id], "municipality": county]) }
+                // Now and then a municipality after the counties: invalid_value (a mix).
+                if rng.chance(0.3), let m = p.members.first { bad[.members, default: []].append(["project_id": [p.id], "municipality": [m.name]]) }
+            } else {
+                for m in p.members { kinds[.members, default: []].append(["project_id": [p.id], "municipality": municipalitySpellings(m)]) }
+            }
             kinds[.budget, default: []] += budgetRows(p)
             kinds[.targets, default: []] += targetRows(p)
             kinds[.attendance, default: []] += attendanceRows(p, bad: &bad, repeats: &repeats)
@@ -192,6 +208,13 @@ struct InputSetGenerator {
         var row: Row = ["project_id": [p.id], "name": [rng.pick(["Lastensuojelun kehittämishanke", "LUMO – Itä-Suomi", "Lapsen paras, yhdessä enemmän",
                                                                   "\"Kaaso\" hanke", "Monialainen\nkehittäminen"])],
                         "area": areaSpellings(p.regions), "administrator": [admin]]
+        if p.byCounties && rng.chance(0.5) {
+            var seen = Set<String>()
+            let counties = p.municipalities.compactMap { Divisions.county(ofCode: $0.code) }.filter { seen.insert($0.code).inserted }
+            if !counties.isEmpty {
+                row["area"] = [counties.map(\.name).joined(separator: "|"), counties.map(\.code).joined(separator: "|")]
+            }
+        }
         if !features.contains(.projectSpellingRepeats) { row["area"] = [rng.pick(row["area"]!)] }
         let rates: [[String]] = [["75 %", "75%", "75", "0,75", "0.75", "75,0 %"], ["80,5 %", "0,805", "80.5"], ["100 %", "1", "100"], ["60"], [""]]
         row["grant_rate_max"] = rng.pick(rates)
@@ -204,13 +227,14 @@ struct InputSetGenerator {
 
     private mutating func budgetRows(_ p: Planned) -> [Row] {
         var rows: [Row] = []
-        let funders: [[String]] = p.members.map(municipalitySpellings)
+        let funders: [[String]] = (p.byCounties ? p.countySpellings : p.members.map(municipalitySpellings))
             + [["Säätiö X", "SÄÄTIÖ X", "saatio x"], ["SäätiöX"], ["EU, ESR-rahasto"], ["Sosiaali- ja terveysministeriö"], [""],
                ["\"Lapsi\" ry"], ["Åbo stiftelse"],
                municipalitySpellings(rng.pick(population))]
         var zero = false
         for _ in 0..<rng.int(1...8) {
-            let source = rng.pick([["grant", "valtionavustus", "Avustus", "state grant"], ["municipal", "kunta", "Kuntaosuus"], ["other", "muu"]])
+            let municipalSpellings = p.byCounties ? ["municipal", "hyvinvointialue", "County"] : ["municipal", "kunta", "Kuntaosuus"]
+            let source = rng.pick([["grant", "valtionavustus", "Avustus", "state grant"], municipalSpellings, ["other", "muu"]])
             var cents = Int64(rng.int(0...5_000_000)) * (rng.chance(0.5) ? 100 : Int64(rng.pick([1, 10, 100])))
             if rng.chance(0.05) { cents = -cents }
             // One zero line a project at most: two would repeat each other by chance, also across files.

@@ -121,7 +121,10 @@ struct ReferenceActivity {
         let project = catalog.projects[id]!
         let inArea = geography.municipalities(in: project.area)
         let areaCodes = Set(inArea.map(\.code))
-        let members = Set(catalog.members.filter { $0.project == id }.map(\.code))
+        // A county member takes part with all its municipalities (spec 8.3).
+        let members = Set(catalog.members.filter { $0.project == id }.flatMap { m in
+            m.code.hasPrefix("HV") ? geography.municipalities(inCounty: m.code).map(\.code) : [Int(m.code)!]
+        })
         let participating = inArea.filter { members.contains($0.code) }
         var c = CoverageFigures()
         c.area = project.area.map(geography.displayName).joined(separator: "|")

@@ -19,12 +19,12 @@ struct ReferenceBudgetLine: Hashable {
     var year: Int?
     /// The funder as written (trimmed).
     var funder: String
-    /// Set when the funder names a known municipality.
-    var funderCode: Int?
+    /// Set when the funder names a known municipality (`091`) or county (`HV13`).
+    var funderCode: String?
     var kind: BudgetKind
 
     /// The parsed funder: a municipality by code, free text folded (spec 8.1: parsed values).
-    var funderIdentity: String { funderCode.map { "#\($0)" } ?? TextKey.name(funder) }
+    var funderIdentity: String { funderCode.map { "#" + $0 } ?? TextKey.name(funder) }
 }
 
 struct ReferenceTarget: Hashable {
@@ -42,7 +42,8 @@ struct ReferenceCatalog {
     var projects: [String: ReferenceProject] = [:]
     var projectOrder: [String] = []
     /// (project, code) in file order.
-    var members: [(project: String, code: Int)] = []
+    /// `091` for a municipality, `HV13` for a wellbeing services county (spec 8.3).
+    var members: [(project: String, code: String)] = []
     var budget: [ReferenceBudgetLine] = []
     var targets: [ReferenceTarget] = []
     var rejections: [ReferenceRejection] = []
@@ -199,9 +200,22 @@ struct ReferenceCatalog {
             for row in ReferenceInputs.rows(table, rejections: &rejections) {
                 var problems: [ReferenceRejection] = []
                 let project = projectReference(row, &problems)
-                let code = municipalityReference(row, "municipality", &problems)
+                let text = row.text("municipality")
+                // A municipality first, else a county (spec 8.3).
+                var code: String?
+                if !text.isEmpty, case .unknown = geography.geography.resolveMunicipality(text, suggest: false),
+                   let county = Divisions.counties.first(where: { TextKey.name($0.code) == TextKey.name(text) || TextKey.name($0.name) == TextKey.name(text) }) {
+                    code = county.code
+                } else {
+                    code = municipalityReference(row, "municipality", &problems).map(PopulationRow.codeText)
+                }
+                if let project, let code, let first = members.first(where: { $0.project == project }),
+                   first.code.hasPrefix("HV") != code.hasPrefix("HV") {
+                    problems.append(row.reject("municipality", .invalidValue,
+                                               Messages.mixedMembers(text, project: project, counties: first.code.hasPrefix("HV"))))
+                }
                 guard problems.isEmpty, let project, let code else { rejections += problems; continue }
-                if seen.insert([project, String(code)]).inserted { members.append((project, code)) }
+                if seen.insert([project, code]).inserted { members.append((project, code)) }
                 else { rejections.append(row.rejectRow(.duplicateRow, Messages.duplicateRow())) }
             }
         }
@@ -225,8 +239,13 @@ struct ReferenceCatalog {
                 let year = yearText.isEmpty ? nil : Counts.parseYear(yearText)
                 if !yearText.isEmpty && year == nil { problems.append(row.reject("year", .invalidNumber, Messages.invalidYear(yearText))) }
                 let funder = row.text("funder")
-                var funderCode: Int?
-                if !funder.isEmpty, case let .found(m) = geography.geography.resolveMunicipality(funder, suggest: false) { funderCode = m.code }
+                var funderCode: String?
+                if !funder.isEmpty, case let .found(m) = geography.geography.resolveMunicipality(funder, suggest: false) {
+                    funderCode = PopulationRow.codeText(m.code)
+                } else if !funder.isEmpty,
+                          let county = Divisions.counties.first(where: { TextKey.name($0.code) == TextKey.name(funder) || TextKey.name($0.name) == TextKey.name(funder) }) {
+                    funderCode = county.code
+                }
                 let kind = BudgetKind.parse(row.text("kind"))
                 if kind == nil {
                     problems.append(row.reject("kind", .invalidValue, Messages.invalidValue(row.text("kind"), allowed: ["planned", "actual"])))

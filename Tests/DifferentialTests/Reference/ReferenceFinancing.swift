@@ -74,13 +74,21 @@ enum ReferenceFinancing {
                 guard !lines.isEmpty else { continue }
                 let municipal = lines.filter { $0.source == .municipal }
                 let m = try sum(municipal.map(\.cents))
-                let keys: [Int64?] = codes.map { code in
-                    guard let row = geography.yearRows[code] else { return nil }
+                func value(_ row: PopulationRow) -> Int64? {
                     switch project.key {
                     case .children: return row.children
                     case .population: return row.population
                     case .equal: return 1
                     }
+                }
+                // A county's key is the sum over its municipalities (spec 8.3), nil when it has none
+                // or one lacks the figure; `equal` is 1 for a county as for a municipality.
+                let keys: [Int64?] = try codes.map { code throws(ReferenceFatal) in
+                    guard code.hasPrefix("HV") else { return geography.yearRows[Int(code)!].flatMap(value) }
+                    if project.key == .equal { return 1 }
+                    let rows = geography.municipalities(inCounty: code)
+                    let values = rows.compactMap(value)
+                    return rows.isEmpty || values.count < rows.count ? nil : try sum(values)
                 }
                 let keySum = try sum(keys.map { $0 ?? 0 })
                 let expected = m > 0 && keySum > 0 ? allocate(m, keys.map { $0 ?? 0 }) : nil
@@ -93,36 +101,40 @@ enum ReferenceFinancing {
                         if overflow { throw .data }
                         difference = money(d)
                     }
-                    w.row([.text(id), .text(kind.rawValue), .text(PopulationRow.codeText(code)),
-                           .text(geography.geography.municipality(code: code)?.name ?? ""), .text(project.key.rawValue),
+                    w.row([.text(id), .text(kind.rawValue), .text(code), .text(name(code, geography)), .text(project.key.rawValue),
                            .number(keys[i].map { String($0) } ?? ""), percent(share),
                            expected.map { money($0[i]) } ?? .number(""), money(paid), difference])
                 }
                 // Non-members: a known municipality by code, free text folded case-, diacritic- and
                 // space-insensitively under its first spelling (spec 3, 7).
                 var order: [String] = []
-                var groups: [String: (code: Int?, name: String, cents: [Int64])] = [:]
+                var groups: [String: (code: String?, name: String, cents: [Int64])] = [:]
                 for line in municipal where !line.funder.isEmpty && !(line.funderCode.map(codes.contains) ?? false) {
-                    let key = line.funderCode.map { "#\($0)" } ?? TextKey.name(line.funder).filter { $0 != " " }
+                    let key = line.funderCode.map { "#" + $0 } ?? TextKey.name(line.funder).filter { $0 != " " }
                     if groups[key] == nil {
                         order.append(key)
-                        let name = line.funderCode.flatMap { geography.geography.municipality(code: $0)?.name } ?? line.funder
-                        groups[key] = (line.funderCode, name, [])
+                        groups[key] = (line.funderCode, line.funderCode.map { name($0, geography) } ?? line.funder, [])
                     }
                     groups[key]!.cents.append(line.cents)
                 }
                 let outsiders = order.map { groups[$0]! }.sorted { a, b in
                     // Spec: by name in Finnish order, then code; a free-text funder has no code and
                     // the product puts it first among equal names.
-                    a.name != b.name ? FinnishOrder.less(a.name, b.name) : (a.code ?? -1) < (b.code ?? -1)
+                    a.name != b.name ? FinnishOrder.less(a.name, b.name) : (a.code ?? "") < (b.code ?? "")
                 }
                 for g in outsiders {
                     let paid = try sum(g.cents)
-                    w.row([.text(id), .text(kind.rawValue), .text(g.code.map(PopulationRow.codeText) ?? ""), .text(g.name),
+                    w.row([.text(id), .text(kind.rawValue), .text(g.code ?? ""), .text(g.name),
                            .text(""), .number(""), .number(""), money(0), money(paid), money(paid)])
                 }
             }
         }
         return w.text
+    }
+
+    /// A municipality's name in the population data, or a county's name.
+    static func name(_ code: String, _ geography: ReferenceGeography) -> String {
+        code.hasPrefix("HV") ? Divisions.counties.first { $0.code == code }!.name
+            : geography.geography.municipality(code: Int(code)!)?.name ?? ""
     }
 }

@@ -11,6 +11,8 @@ struct ReferenceGeography: Sendable {
         case area(String)
         /// A region, by its display name.
         case region(String)
+        /// A wellbeing services county, by its code (spec 8.3).
+        case county(String)
     }
 
     let geography: Geography
@@ -83,6 +85,9 @@ struct ReferenceGeography: Sendable {
             if let area = areaNames[key] { parts.append(.area(area)); continue }
             if let region = regionName(String(piece)) { parts.append(.region(region)); continue }
             if let builtin = builtinRegionName[key], let region = regionName(builtin) { parts.append(.region(region)); continue }
+            if let county = Divisions.counties.first(where: { TextKey.name($0.code) == key || TextKey.name($0.name) == key }) {
+                parts.append(.county(county.code)); continue
+            }
             return nil
         }
         return parts.isEmpty ? nil : parts
@@ -91,6 +96,7 @@ struct ReferenceGeography: Sendable {
     func displayName(_ part: Part) -> String {
         switch part {
         case let .area(name), let .region(name): return name
+        case let .county(code): return Divisions.counties.first { $0.code == code }!.name
         }
     }
 
@@ -107,9 +113,15 @@ struct ReferenceGeography: Sendable {
         return yearRows.values.filter { row in
             if let region = yearRegion[row.code], named.contains(.region(region)) { return true }
             if let area = yearArea[row.code], named.contains(.area(area)) { return true }
+            if let county = Divisions.county(ofCode: row.code), named.contains(.county(county.code)) { return true }
             return false
         }.sorted { $0.code < $1.code }
     }
 
     func regionName(ofYearRow row: PopulationRow) -> String? { yearRegion[row.code] }
+
+    /// Population-year municipalities of a county (own or successor's county in the latest division).
+    func municipalities(inCounty code: String) -> [PopulationRow] {
+        yearRows.values.filter { Divisions.county(ofCode: $0.code)?.code == code }.sorted { $0.code < $1.code }
+    }
 }
