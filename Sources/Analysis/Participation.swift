@@ -154,7 +154,7 @@ public struct ParticipationAccumulator: Sendable {
     public func finish(noSector: Int32?, plainKeys: Bool = false) throws(AnalysisError) -> Result {
         var keys: [SetKey] = []
         var keyIDs: [SetKey: Int] = [:]
-        var packedIDs = UInt64Map(capacity: groups.count * 2)
+        var packedIDs = UInt64Map()
         var participants: [Int64] = []
         var hasPerson: [Bool] = []
         func id(_ k: SetKey) -> Int {
