@@ -11,7 +11,10 @@ let package = Package(
     targets: [
         // Leaves: bytes, values, and the xlsx container.
         .target(name: "CSV"),
-        .target(name: "Model"),
+        // SHA-256 rounds with the x86 SHA extensions, for the manifest's input checksums (C for its
+        // compiler intrinsics, which Swift has no spelling for; toolchain only, no library).
+        .target(name: "SHAExtensions"),
+        .target(name: "Model", dependencies: ["SHAExtensions"]),
         .target(name: "Workbook"),
 
         // Stages.

@@ -48,7 +48,26 @@ public struct CSVWriter {
         }
     }
 
-    private func escape(_ value: String, first: Bool) -> String {
+    /// Whether `value` needs quotes, from its UTF-8 bytes: every character the rule looks for is
+    /// ASCII, and no byte of a multi-byte UTF-8 sequence is ASCII, so this decides exactly as
+    /// `escapePlain` does over scalars, without a Set and a closure per cell.
+    static func needsQuotes(_ value: String, delimiter: UInt8, first: Bool) -> Bool {
+        var value = value
+        return value.withUTF8 { b in
+            guard let head = b.first, let tail = b.last else { return false }
+            if head == 0x20 || head == 0x09 || tail == 0x20 || tail == 0x09 || (first && head == 0x23) { return true }
+            for c in b where c == delimiter || c == 0x22 || c == 0x0A || c == 0x0D { return true }
+            return false
+        }
+    }
+
+    func escape(_ value: String, first: Bool) -> String {
+        guard Self.needsQuotes(value, delimiter: dialect == .csv ? 0x2C : 0x3B, first: first) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The plain twin of `escape`, over Unicode scalars (CSVWriterTests compares the two).
+    func escapePlain(_ value: String, first: Bool) -> String {
         // Scalars, not Characters: "\r\n" is one Character and would hide both of its parts.
         let d = dialect.delimiter.unicodeScalars.first!
         let scalars = value.unicodeScalars

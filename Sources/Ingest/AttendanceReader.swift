@@ -27,7 +27,14 @@ public final class AttendanceReader {
 
     private var state: ParseState
 
-    public init(catalog: Catalog) { state = ParseState(catalog: catalog) }
+    private let memoizeCells: Bool
+
+    /// `memoizeCells: false` resolves every cell afresh: the plain twin of the per-column memo
+    /// (AttendanceReaderTests compares the two).
+    public init(catalog: Catalog, memoizeCells: Bool = true) {
+        state = ParseState(catalog: catalog)
+        self.memoizeCells = memoizeCells
+    }
 
     /// A row whose fingerprint an earlier kept row has (the consumer decides that, see AttendanceIdentity).
     public static func duplicate(file: String, line: Int) -> Rejection {
@@ -61,6 +68,7 @@ public final class AttendanceReader {
         // arrays stay uniquely referenced.
         var state = ParseState(catalog: self.state.catalog)
         swap(&state, &self.state)
+        state.memo = memoizeCells ? CellMemo(columns: ParseState.MemoColumn.count) : nil
         defer { swap(&state, &self.state) }
         try readingCSV {
             let reader = try CSVReader(path: header.file.path, encoding: header.encoding)
@@ -109,7 +117,21 @@ struct ParseState {
 
     private static let notResolved: Int64 = .min, unknown: Int64 = -1
 
+    /// The previous row's cells per column (nil: resolve every cell, the plain twin).
+    var memo: CellMemo?
+    enum MemoColumn {
+        static let project = 0, eventID = 1, title = 2, eventType = 3, role = 4, sector = 5, municipality = 6, count = 7
+    }
+
     init(catalog: Catalog) { self.catalog = catalog }
+
+    /// `resolve(b)`, or the previous row's result in `column` when its cell had the same bytes.
+    @inline(__always)
+    private mutating func memoized(_ column: Int, _ b: UnsafeBufferPointer<UInt8>,
+                                   _ resolve: (inout ParseState, UnsafeBufferPointer<UInt8>) -> Int64) -> Int64 {
+        guard let memo else { return resolve(&self, b) }
+        return memo.value(column, b) { resolve(&self, $0) }
+    }
 
     // MARK: One row
 
@@ -137,7 +159,8 @@ struct ParseState {
 
         // project_id
         let projectCell = cell(c.project)
-        let project: Int32 = projectCell.isEmpty ? -2 : projectIndex(projectCell)
+        let project: Int32 = projectCell.isEmpty ? -2
+            : Int32(truncatingIfNeeded: memoized(MemoColumn.project, projectCell) { Int64($0.projectIndex($1)) })
         if project == -2 { reject(c.project, "project_id", .missingValue, Messages.missingValue("project_id")) }
         else if project < 0 { reject(c.project, "project_id", .unknownProject, Messages.unknownProject(TextKey.trimmed(record.field(c.project)))) }
 
@@ -165,7 +188,8 @@ struct ParseState {
         var code: Int32 = -1
         var region: Int32 = -1
         let municipalityCell = cell(c.municipality)
-        let municipality = municipalityCell.isEmpty ? Self.notResolved : resolveMunicipality(municipalityCell)
+        let municipality = municipalityCell.isEmpty ? Self.notResolved
+            : memoized(MemoColumn.municipality, municipalityCell) { $0.resolveMunicipality($1) }
         if municipality == Self.unknown {
             reject(c.municipality, "municipality", .unknownMunicipality, unknownPlaceMessages[places.id(municipalityCell)]!.municipality)
         } else if municipality != Self.notResolved {
@@ -189,11 +213,12 @@ struct ParseState {
         }
 
         let eventIDCell = cell(c.eventID)
-        let eventID: Int32 = eventIDCell.isEmpty ? -1 : texts.id(eventIDCell)
-        let title: Int32 = texts.id(cell(c.title))
-        let role = labelID(cell(c.role), empty: .unspecified)
-        let eventType = labelID(cell(c.eventType), empty: .empty)
-        let sector = labelID(cell(c.sector), empty: .unspecified)
+        let eventID: Int32 = eventIDCell.isEmpty ? -1
+            : Int32(truncatingIfNeeded: memoized(MemoColumn.eventID, eventIDCell) { Int64($0.texts.id($1)) })
+        let title = Int32(truncatingIfNeeded: memoized(MemoColumn.title, cell(c.title)) { Int64($0.texts.id($1)) })
+        let role = Int32(truncatingIfNeeded: memoized(MemoColumn.role, cell(c.role)) { Int64($0.labelID($1, empty: .unspecified)) })
+        let eventType = Int32(truncatingIfNeeded: memoized(MemoColumn.eventType, cell(c.eventType)) { Int64($0.labelID($1, empty: .empty)) })
+        let sector = Int32(truncatingIfNeeded: memoized(MemoColumn.sector, cell(c.sector)) { Int64($0.labelID($1, empty: .unspecified)) })
 
         let event: Int32
         if eventID >= 0 {

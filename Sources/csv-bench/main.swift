@@ -3,7 +3,10 @@
 //
 //   csv-bench gen-csv DIR MEGABYTES            attendance-like inputs with awkward quoting in DIR
 //   csv-bench gen-attendance DIR ROWS EVENTS   attendance, projects and budget in DIR/inputs, plus
-//                                              DIR/municipality_keys.csv for the DuckDB comparison
+//                                              DIR/municipality_keys.csv (every row distinct)
+//   csv-bench gen-export DIR ROWS              attendance as real exports look (writeExport), with
+//                                              projects and budget, in DIR/inputs
+//   csv-bench sha256 FILE [portable]           SHA-256 of FILE, as the manifest computes it, and MB/s
 //   csv-bench tokenize FILE                    split every record, touch every field
 //   csv-bench parse DIR                        the attendance reader over DIR's attendance files
 //   csv-bench dump FILE [CHUNK]                every record as the reader splits it (to compare
@@ -16,6 +19,7 @@ import Darwin
 import CSV
 import Ingest
 import Model
+import Pipeline
 
 // write(2) and close(2) under names of their own: `Output`'s methods hide the C functions, and a
 // module-qualified call (`Glibc.write`) would not build on macOS.
@@ -205,6 +209,79 @@ func writeAttendance(_ path: String, rows: Int?, bytes: Int?, events: [Event], p
     return Int(i)
 }
 
+/// Attendance as a real export looks (issue 15): rows grouped by event; an event has its date,
+/// title (some with a comma, quoted), type, one or two sectors and one to six municipalities,
+/// each written by code (with or without zero padding) or by its Finnish or Swedish name. One
+/// event in five is a registration list: a row per person (person_id, participants 1 or empty).
+/// About one row in 1 000 is written twice (a duplicate_row) and one in 2 000 is bad (an
+/// impossible date, a non-numeric count or an unknown municipality), so both tools must drop the
+/// same rows. Events and persons grow with the rows (about 21 rows an event).
+/// Returns the rows written, duplicates and bad rows included.
+func writeExport(_ path: String, rows: Int, places: [Municipality], random: inout Random) -> Int {
+    let out = Output(path)
+    out.write("project_id,event_id,date,title,event_type,municipality,role,sector,participants,person_id\n")
+    let personPool = max(1_000, rows / 20)
+    var written = 0, event = 0
+    func spelling(_ place: Municipality, _ random: inout Random) -> String {
+        switch random.below(4) {
+        case 0: return String(place.code)
+        case 1: return String(repeating: "0", count: 3 - String(place.code).count) + String(place.code)
+        case 2: return place.nameSV
+        default: return place.name
+        }
+    }
+    while written < rows {
+        let project = random.below(projectCount)
+        let year = 2019 + random.below(6), month = 1 + random.below(12)
+        let day = 1 + random.below(DayDateDays.days(month: month, year: year))
+        let iso = random.below(2) == 0
+        let date = iso ? "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)" : "\(day).\(month).\(year)"
+        let title = event % 10 == 0 ? "\"Seminaari, osa \(event % 97)\"" : "Koulutus \(event % 997)"
+        let type = eventTypes[random.below(eventTypes.count)]
+        let eventSectors = (0..<(1 + random.below(3))).map { sectors[($0 * 2 + event) % sectors.count] }
+        let eventPlaces = (0..<(1 + random.below(6))).map { _ in places[random.below(places.count)] }
+        let prefix = "\(projectID(project)),E\(100_000 + event),\(date),\(title),\(type),"
+        let registration = random.below(5) == 0
+        // Every row of an event differs in (municipality, role, sector) or in person, so rows are
+        // duplicates only where written twice on purpose, whatever the spelling of the municipality.
+        let combinations = roles.count * eventSectors.count * Set(eventPlaces.map(\.code)).count
+        let eventRows = min(rows - written, registration ? 1 + random.below(60) : 1 + random.below(combinations))
+        let distinctPlaces = Array(Set(eventPlaces.map(\.code))).sorted().map { code in eventPlaces.first { $0.code == code }! }
+        let firstPerson = random.below(personPool)
+        var k = 0
+        while k < eventRows && written < rows {
+            var line: String
+            if registration {
+                let place = eventPlaces[random.below(eventPlaces.count)]
+                let person = (firstPerson + k * 7_919) % personPool
+                line = prefix + "\(spelling(place, &random)),\(roles[random.below(roles.count)]),\(eventSectors[random.below(eventSectors.count)]),"
+                    + (random.below(2) == 0 ? "1" : "") + ",H\(person)\n"
+            } else {
+                let role = roles[k % roles.count], sector = eventSectors[(k / roles.count) % eventSectors.count]
+                let place = distinctPlaces[k / (roles.count * eventSectors.count)]
+                line = prefix + "\(spelling(place, &random)),\(role),\(sector),\(1 + random.below(40)),\n"
+            }
+            if random.below(2_000) == 0 {
+                switch random.below(3) {
+                case 0: line = "\(projectID(project)),E\(100_000 + event),31.2.\(year),\(title),\(type),\(places[0].code),nuori,opetus,3,\n"
+                case 1: line = prefix + "\(places[0].code),nuori,opetus,n/a,\n"
+                default: line = prefix + "Atlantis,nuori,opetus,3,\n"
+                }
+            }
+            out.write(line)
+            written += 1
+            if written < rows && random.below(1_000) == 0 {
+                out.write(line)
+                written += 1
+            }
+            k += 1
+        }
+        event += 1
+    }
+    out.close()
+    return written
+}
+
 func gcd(_ a: UInt64, _ b: UInt64) -> UInt64 { b == 0 ? a : gcd(b, a % b) }
 
 func makeDirectory(_ path: String) {
@@ -264,6 +341,32 @@ func dump(_ path: String, chunk: Int) {
     }
 }
 
+/// The file through SHA256 in 1 MiB reads, as `SHA256.hashFile` does; MB/s from this thread's CPU time,
+/// which a machine shared with other work disturbs less than wall time.
+func sha256(_ path: String, portable: Bool) {
+    let fd = open(path, O_RDONLY)
+    if fd < 0 { fail("cannot read \(path)") }
+    defer { close(fd) }
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+    defer { buffer.deallocate() }
+    var hasher = SHA256(portable: portable), total = 0
+    var start = timespec(), end = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start)
+    while true {
+        let n = read(fd, buffer.baseAddress, 1 << 20)
+        if n < 0 && errno == EINTR { continue }
+        if n < 0 { fail("cannot read \(path)") }
+        if n == 0 { break }
+        hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+        total += n
+    }
+    let digest = SHA256.hex(hasher.finalize())
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end)
+    let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+    print("\(digest) bytes \(total) cpu_s \(seconds) MB/s \(Int(Double(total) / 1e6 / seconds))"
+          + (portable ? " (portable Swift rounds)" : SHA256.processorHasExtensions ? " (SHA extensions)" : " (portable: no SHA extensions)"))
+}
+
 func parse(_ dir: String) {
     do {
         let files = try InputDiscovery.discover(directory: dir)
@@ -316,6 +419,17 @@ case "gen-attendance" where args.count == 4:
     let events = makeEvents(eventCount, awkwardTitles: false, random: &random)
     _ = writeAttendance(dir + "/inputs/attendance/events.csv", rows: rows, bytes: nil, events: events, places: places,
                         random: &random)
+case "gen-export" where args.count == 3:
+    let dir = args[1]
+    guard let rows = Int(args[2]) else { fail("gen-export DIR ROWS") }
+    makeDirectory(dir)
+    makeDirectory(dir + "/inputs")
+    makeDirectory(dir + "/inputs/attendance")
+    writeProjectsAndBudget(dir + "/inputs")
+    var random = Random(state: UInt64(rows))
+    _ = writeExport(dir + "/inputs/attendance/export.csv", rows: rows, places: municipalities(), random: &random)
+case "sha256" where args.count == 2 || (args.count == 3 && args[2] == "portable"):
+    sha256(args[1], portable: args.count == 3)
 case "tokenize" where args.count == 2:
     tokenize(args[1])
 case "parse" where args.count == 2:
@@ -323,5 +437,5 @@ case "parse" where args.count == 2:
 case "dump" where args.count == 2 || args.count == 3:
     dump(args[1], chunk: args.count == 3 ? Int(args[2]) ?? CSVReader.defaultChunkSize : CSVReader.defaultChunkSize)
 default:
-    fail("usage: csv-bench gen-csv DIR MEGABYTES | gen-attendance DIR ROWS EVENTS | tokenize FILE | parse DIR | dump FILE [CHUNK]")
+    fail("usage: csv-bench gen-csv DIR MEGABYTES | gen-attendance DIR ROWS EVENTS | gen-export DIR ROWS | sha256 FILE [portable] | tokenize FILE | parse DIR | dump FILE [CHUNK]")
 }

@@ -9,6 +9,38 @@ final class ParticipationTests: XCTestCase {
                       sector: sector, person: person, participants: participants, fingerprint: 0)
     }
 
+    /// The packed grouping-set keys of `finish` against their plain twin (a Dictionary of SetKey) on
+    /// random rows: the same rows in the same order, the same per-project figures. A few roles and
+    /// regions too large for the packed fields, and sector -1, take the Dictionary inside the fast
+    /// path as well.
+    func testPackedKeysMatchPlainTwin() throws {
+        var rng = SystemRandomNumberGenerator()
+        var acc = ParticipationAccumulator()
+        let dates = ["1.3.2019", "1.9.2019", "15.6.2020", "1.7.2020", "31.12.2024", "2026-01-02"]
+        for _ in 0..<20_000 {
+            let event = Int32.random(in: 0..<400, using: &rng)
+            try acc.add(row(project: event % 7, event: event, date: dates[Int(event) % dates.count],
+                            region: [0, 5, 18, 1023][Int.random(in: 0..<4, using: &rng)], role: [0, 1, 5, 8191, 70_000][Int.random(in: 0..<5, using: &rng)],
+                            sector: Int32.random(in: -1..<5, using: &rng),
+                            person: Bool.random(using: &rng) ? Int32.random(in: 0..<900, using: &rng) : -1,
+                            participants: Int64.random(in: 1...40, using: &rng)))
+        }
+        let packed = try acc.finish(noSector: 4), plain = try acc.finish(noSector: 4, plainKeys: true)
+        XCTAssertGreaterThan(packed.detail.count, 500)
+        XCTAssertTrue(packed.detail.contains { $0.role == 70_000 } && packed.detail.contains { $0.role == 1 })
+        XCTAssertEqual(packed.detail, plain.detail)
+        XCTAssertEqual(packed.totals, plain.totals)
+        XCTAssertEqual(packed.sectors, plain.sectors)
+        XCTAssertEqual(Set(packed.activity.keys), Set(plain.activity.keys))
+        for (project, a) in packed.activity {
+            let b = try XCTUnwrap(plain.activity[project])
+            XCTAssertEqual([a.events, Int(a.participants), a.uniquePersons ?? -1, a.sectors, a.multisectorEvents, a.eventsWithSector],
+                           [b.events, Int(b.participants), b.uniquePersons ?? -1, b.sectors, b.multisectorEvents, b.eventsWithSector])
+            XCTAssertEqual(a.participantsByRole, b.participantsByRole)
+            XCTAssertEqual(a.eventsByType, b.eventsByType)
+        }
+    }
+
     /// Spec 8.4: an event whose rows carry several sectors counts once in each sector and once in
     /// every total; multi-sector events are those with two or more sectors other than `unspecified`.
     func testSectorsAndMultisectorEvents() throws {

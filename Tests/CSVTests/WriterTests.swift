@@ -47,6 +47,24 @@ final class WriterTests: XCTestCase {
     /// A row whose cells are all unquoted-empty after writing would read as a blank line.
     private func isSkippable(_ row: [String]) -> Bool { row.allSatisfy(\.isEmpty) }
 
+    /// The byte-level quoting decision against its plain twin over scalars: every ASCII character
+    /// the rule names, non-ASCII neighbours (ä, €, a combining mark, CRLF as one Character), at the
+    /// start, the end and inside, as first and later cells, in both dialects.
+    func testEscapeMatchesPlainTwin() {
+        let alphabet: [String] = ["a", "ä", "€", " ", "\t", ",", ";", "\"", "\n", "\r", "\r\n", "#", "'", "=", "e\u{301}", "🙂", "1"]
+        var rng = SystemRandomNumberGenerator()
+        var values = [""] + alphabet + alphabet.flatMap { a in alphabet.map { a + $0 } }
+        for _ in 0..<3000 { values.append((0..<Int.random(in: 1...8, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined()) }
+        for dialect in OutputDialect.allCases {
+            let w = CSVWriter(dialect: dialect, header: [])
+            for value in values {
+                for first in [true, false] {
+                    XCTAssertEqual(w.escape(value, first: first), w.escapePlain(value, first: first), "\(value.debugDescription) \(dialect)")
+                }
+            }
+        }
+    }
+
     private func guarded(_ text: String, _ dialect: OutputDialect) -> String {
         guard dialect == .excelFi, let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
         return "'" + text

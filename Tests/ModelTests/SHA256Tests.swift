@@ -4,6 +4,11 @@ import Model
 
 final class SHA256Tests: XCTestCase {
     private func digest(_ bytes: [UInt8]) -> String { SHA256.hex(SHA256.hash(bytes)) }
+    private func portableDigest(_ bytes: [UInt8]) -> String {
+        var hasher = SHA256(portable: true)
+        hasher.update(bytes)
+        return SHA256.hex(hasher.finalize())
+    }
     private func digest(_ text: String) -> String { digest(Array(text.utf8)) }
 
     // FIPS 180-2, appendix B.
@@ -16,6 +21,36 @@ final class SHA256Tests: XCTestCase {
                        "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
         XCTAssertEqual(digest([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)),
                        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    // The same vectors through the portable Swift rounds, which the SHA-extension path replaces
+    // where the processor has it.
+    func testNISTVectorsPortable() {
+        XCTAssertEqual(portableDigest([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(portableDigest(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(portableDigest(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
+                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        XCTAssertEqual(portableDigest([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)),
+                       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    /// The fast path against its plain twin on random inputs of every length up to a few blocks and
+    /// some large ones (multi-block calls), fed whole and in random pieces.
+    func testAcceleratedMatchesPortable() {
+        var rng = SystemRandomNumberGenerator()
+        let lengths = Array(0...300) + (0..<20).map { _ in Int.random(in: 301...200_000, using: &rng) }
+        for length in lengths {
+            let data = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            var pieces = SHA256()
+            var start = 0
+            while start < data.count {
+                let end = min(data.count, start + Int.random(in: 1...9000, using: &rng))
+                pieces.update(data[start..<end])
+                start = end
+            }
+            XCTAssertEqual(SHA256.hex(pieces.finalize()), portableDigest(data), "length \(length)")
+            XCTAssertEqual(digest(data), portableDigest(data), "length \(length)")
+        }
     }
 
     // Lengths around the 55/56-byte padding split and the block edge; expected values from hashlib.
