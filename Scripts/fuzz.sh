@@ -20,7 +20,7 @@
 #   FUZZ_REV=<git revision>   fuzz that revision's Sources, not the working tree
 #   FUZZ_MAX_LEN=<bytes>      longest input (default 2048 for reader, 8192 for run)
 #   FUZZ_WORKERS=<n>          parallel fuzzing processes (libFuzzer -fork; default 1)
-#   FUZZ_KEEP_GOING=1         run: go on after a crash (-fork=1 -ignore_crashes=1), collecting them all
+#   FUZZ_KEEP_GOING=1         go on after a crash until the time is used up, collecting them all
 #   FUZZ_ARGS="..."           more libFuzzer options
 #
 # Replay or minimise an input with the binary this script builds:
@@ -83,11 +83,20 @@ if [[ $target == run ]]; then
         # The same directory written for excel-fi in Finnish.
         "$pack" "$dir" "$seeds/$name-excel-fi.fuzz" 40 192
     done
-    for f in Tests/Fixtures/reference/*.csv; do
+    # Population: the reference as a long-layout file (a sample of municipalities, with those the
+    # other seeds name), and the head of the PxWeb export; each beside coverage-and-progress.
+    case=Tests/EndToEndTests/Cases/coverage-and-progress/inputs
+    for layout in long pxweb; do
         tmp=$(mktemp -d "$out/tmp/seed.XXXXXX")
-        cp Tests/EndToEndTests/Cases/coverage-and-progress/inputs/*.csv "$tmp"/ 2>/dev/null || cp Inputs/*.csv "$tmp"/
-        cp "$f" "$tmp/population.csv"
-        "$pack" "$tmp" "$seeds/population-$(basename "$f" .csv).fuzz" 60
+        cp "$case"/*.csv "$tmp"/
+        if [[ $layout == long ]]; then
+            awk -F';' -v OFS=, 'NR == 1 { print "municipality_code,municipality,name_sv,region_code,region,area,year,children,population"; next }
+                NR % 9 == 2 || $2 ~ /^(Kuopio|Kajaani|Oulu|Varkaus|Äänekoski|Kotka|Hamina|Helsinki|Espoo|Joensuu|Mikkeli|Iisalmi)$/ {
+                    print $1, $2, $3, $4, $5, $7, 2019, $11, $10 }' Tests/Fixtures/reference/municipalities_2021_population_2019.csv >"$tmp/population.csv"
+        else
+            head -n 60 Tests/Fixtures/reference/statfin_11re_2019_pxweb_export.csv >"$tmp/population.csv"
+        fi
+        "$pack" "$tmp" "$seeds/population-$layout.fuzz"
         rm -rf "$tmp"
     done
 else
@@ -98,13 +107,8 @@ fi
 
 dict=$out/$target.dict
 cat "${dicts[@]}" >"$dict"
-options=(-max_total_time="$seconds" -max_len="$max_len" -timeout=20
-         -dict="$dict" -artifact_prefix="$artifacts/" -print_final_stats=1)
+options=(-max_len="$max_len" -timeout=20 -dict="$dict" -artifact_prefix="$artifacts/" -print_final_stats=1)
 if (( ${FUZZ_WORKERS:-1} > 1 )); then options+=(-fork="$FUZZ_WORKERS"); fi
-if [[ -n "${FUZZ_KEEP_GOING:-}" ]]; then
-    (( ${FUZZ_WORKERS:-1} > 1 )) || options+=(-fork=1)
-    options+=(-ignore_crashes=1 -ignore_ooms=1 -ignore_timeouts=1)
-fi
 # shellcheck disable=SC2206
 options+=(${FUZZ_ARGS:-})
 
@@ -113,11 +117,23 @@ echo "fuzzing $target for $seconds s; log in $out/last-$target.log"
 # The run target writes and fsyncs a whole output directory per input: on tmpfs when there is one.
 tmp=$out/tmp
 if [[ $target == run && -d /dev/shm && -w /dev/shm ]]; then tmp=$(mktemp -d /dev/shm/grantstats-fuzz.XXXXXX); fi
-status=0
-SWIFT_BACKTRACE=enable=no TMPDIR=$tmp \
-    "$binary" "${options[@]}" "$corpus" "$seeds" 2>&1 | tee "$out/last-$target.log" || status=$?
+# FUZZ_KEEP_GOING: after a crash, start again (the corpus kept) until the time is used up. This
+# beats libFuzzer's -fork=1 -ignore_crashes=1 here, whose short jobs each replay their corpus first.
+status=0 crashes=0 deadline=$((SECONDS + seconds))
+: >"$out/last-$target.log"
+while :; do
+    left=$((deadline - SECONDS))
+    (( left > 0 )) || break
+    session=0
+    SWIFT_BACKTRACE=enable=no TMPDIR=$tmp \
+        "$binary" -max_total_time="$left" "${options[@]}" "$corpus" "$seeds" 2>&1 | tee -a "$out/last-$target.log" || session=$?
+    (( session == 0 )) && break
+    status=$session crashes=$((crashes + 1))
+    [[ -n "${FUZZ_KEEP_GOING:-}" ]] || break
+    echo "fuzz.sh: crash $crashes (exit $session); going on for $((deadline - SECONDS)) s" >&2
+done
 [[ $tmp == /dev/shm/* ]] && rm -rf "$tmp"
 if (( status != 0 )); then
-    echo "fuzz.sh: crash or mismatch (exit $status); inputs in $artifacts/" >&2
+    echo "fuzz.sh: $crashes crash(es) or mismatch(es) (last exit $status); inputs in $artifacts/" >&2
 fi
 exit "$status"
