@@ -88,7 +88,9 @@ final class FuzzReproducerTests: XCTestCase {
     /// In-process, as the fuzz target ran them: the exit code, the log, and (run) every CSV output
     /// reads back.
     func testRunReproducersInProcess() throws {
-        for c in Self.runCases where c.knownTrap == nil {
+        let cases = Self.runCases.filter { $0.knownTrap == nil }
+        if cases.isEmpty { throw XCTSkip("every run reproducer is a known trap; testRunReproducersInTheBinary replays them") }
+        for c in cases {
             let dir = TemporaryDirectory("grantstats-fuzz-replay")
             defer { dir.remove() }
             let input = FuzzRunInput.write(Array(try Data(contentsOf: URL(fileURLWithPath: Self.path(c)))), to: dir.file("in"))
