@@ -11,7 +11,8 @@
 //   3. after exit 0 have written every CSV output with an empty rejected.csv; after 65 have written
 //      all of them with rejected rows, or none (a fatal file error);
 //   4. have written CSV that the project's own reader reads back: a header, no error, no
-//      unterminated quote, every record as wide as the header.
+//      unterminated quote, every record as wide as the header;
+//   5. (a quarter of the inputs, by size) write byte-identical outputs when run again.
 // A failed check prints what differed and aborts, which libFuzzer reports as a crash.
 
 import Foundation
@@ -77,6 +78,19 @@ func readBack(_ path: String) -> Result<Int, Unreadable> {
     }
 }
 
+/// Every output but the manifest, by path relative to the outputs directory.
+func outputs() -> [String: Data] {
+    let out = root + "/out"
+    var files: [String: Data] = [:]
+    for name in (FileManager.default.subpaths(atPath: out) ?? []) where name != "manifest.json" {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out + "/" + name, isDirectory: &isDirectory), !isDirectory.boolValue {
+            files[name] = FileManager.default.contents(atPath: out + "/" + name)
+        }
+    }
+    return files
+}
+
 // MARK: Entry point
 
 let dumping = getenv("FUZZ_DUMP") != nil
@@ -129,6 +143,16 @@ public func fuzzOne(_ pointer: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
                 case .success(let records) where name == "rejected.csv":
                     check((records == 0) == (run.code == 0), "exit \(run.code) with \(records) rejected rows")
                 case .success: break
+                }
+            }
+            // A quarter of the inputs run twice: the outputs must be byte-identical (spec 4).
+            if size % 4 == 0 {
+                let first = outputs()
+                let again = execute(.run, input)
+                check(again.code == run.code, "the same inputs exit \(run.code), then \(again.code)")
+                let second = outputs()
+                for name in Set(first.keys).union(second.keys).sorted() where first[name] != second[name] {
+                    fail("\(name) differs between two runs on the same inputs")
                 }
             }
         } else {
