@@ -34,13 +34,13 @@ let package = Package(
         // Tests.
         .target(name: "TestSupport", dependencies: ["CSV"], path: "Tests/TestSupport"),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "TestSupport"]),
-        .testTarget(name: "ModelTests", dependencies: ["Model"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(name: "DisclosureTests", dependencies: ["Disclosure", "Analysis", "Model"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Pipeline", "CSV", "Model", "Analysis", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "TestSupport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "CSV", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "grantstats"], exclude: ["Cases"]),
         // A plain reference implementation and a seeded input generator, compared with the binary.
         .testTarget(name: "DifferentialTests", dependencies: ["CSV", "Model", "Ingest", "TestSupport", "grantstats"]),

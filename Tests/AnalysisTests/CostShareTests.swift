@@ -1,6 +1,7 @@
 import XCTest
 @testable import Analysis
 import Model
+import TestSupport
 
 final class CostShareTests: XCTestCase {
     func project(_ id: String, rate: Rate = .standard) -> Project {
@@ -58,7 +59,7 @@ final class CostShareTests: XCTestCase {
 
     /// Property: the three parts always sum to the total, for any lines.
     func testPartsSumToTotal() throws {
-        var rng = SystemRandomNumberGenerator()
+        var rng = propertyGenerator()
         for _ in 0..<300 {
             let lines = (0..<Int.random(in: 1...12, using: &rng)).map { _ in
                 BudgetLine(project: 0, source: FundingSource.allCases.randomElement(using: &rng)!,
@@ -83,7 +84,7 @@ final class AllocationTests: XCTestCase {
 
     /// Property: the parts always sum exactly to the municipal total M.
     func testPartsAlwaysSumToM() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = propertyGenerator()
         for _ in 0..<2_000 {
             let weights = (0..<Int.random(in: 1...40, using: &rng)).map { _ in Int64.random(in: 0...700_000, using: &rng) }
             guard weights.reduce(0, +) > 0 else { continue }

@@ -1,6 +1,7 @@
 import XCTest
 @testable import Analysis
 import Model
+import TestSupport
 
 final class ParticipationTests: XCTestCase {
     func row(project: Int32 = 0, event: Int32, date: String, region: Int32, role: Int32 = 0, sector: Int32 = -1,
@@ -108,7 +109,7 @@ final class ParticipationTests: XCTestCase {
     /// Property: totals equal the sums of their parts (participants), and distinct counts never
     /// exceed the sums of the finer groups nor fall below their maximum.
     func testTotalsAreConsistentWithTheirParts() throws {
-        var rng = SystemRandomNumberGenerator()
+        var rng = propertyGenerator()
         for _ in 0..<50 {
             var acc = ParticipationAccumulator()
             for _ in 0..<Int.random(in: 1...400, using: &rng) {

@@ -1,17 +1,18 @@
 import XCTest
 import Model
+import TestSupport
 
 /// The attendance path's packed tables against the standard library's.
 final class HashTablesTests: XCTestCase {
     func testMixIsInvertible() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = propertyGenerator()
         for key in [0, 1, .max, 1 << 63] + (0..<10_000).map({ _ in UInt64.random(in: 0 ... .max, using: &rng) }) {
             XCTAssertEqual(unmix64(mix64(key)), key)
         }
     }
 
     func testSetAgreesWithSet() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = propertyGenerator()
         var ours = UInt64Set()
         var reference = Set<UInt64>()
         // Small and clustered keys (the packed pairs), random ones (fingerprints), and 0.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Model
+import TestSupport
 
 final class MoneyTests: XCTestCase {
     func testAcceptedForms() {
@@ -23,7 +24,7 @@ final class MoneyTests: XCTestCase {
 
     /// Every amount formats and parses back to itself (no approximation anywhere).
     func testRoundTrip() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = propertyGenerator()
         for _ in 0..<5_000 {
             let cents = Int64.random(in: -Money.limit.cents...Money.limit.cents, using: &rng)
             let m = Money(cents: cents)

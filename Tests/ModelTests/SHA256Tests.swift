@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import Model
+import TestSupport
 
 final class SHA256Tests: XCTestCase {
     private func digest(_ bytes: [UInt8]) -> String { SHA256.hex(SHA256.hash(bytes)) }
@@ -68,7 +69,7 @@ final class SHA256Tests: XCTestCase {
     }
 
     func testChunkingDoesNotChangeDigest() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = propertyGenerator()
         for _ in 0..<20 {
             let data = (0..<Int.random(in: 0...5000, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
             var hasher = SHA256()

@@ -101,7 +101,7 @@ final class KillTests: XCTestCase {
         let v = versions(outputs)
         let names = Set(v.new.keys).union([Fixture.manifest])
         var killedWhileWriting = 0, sawSomeNew = 0, sawTemporary = 0
-        var generator = SystemRandomNumberGenerator()
+        var generator = propertyGenerator()
         for step in 1...(2 * names.count) {
             restoreOld(outputs, v)
             let before = versionsOnDisk(outputs)
@@ -148,7 +148,7 @@ final class KillTests: XCTestCase {
         let started = Date()
         XCTAssertEqual(Binary.run(["--inputs", Fixture.sampleInputs, "--outputs", outputs, "--quiet"] + newArguments).exitCode, 0)
         let duration = Date().timeIntervalSince(started)
-        var generator = SystemRandomNumberGenerator()
+        var generator = propertyGenerator()
         for iteration in 0..<12 {
             restoreOld(outputs, v)
             let delay = Double.random(in: 0...(duration * 1.1), using: &generator)

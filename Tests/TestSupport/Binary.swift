@@ -3,7 +3,10 @@ import Foundation
 /// Runs the built `grantstats` binary the way a user or cron would, capturing what it prints.
 public enum Binary {
     public struct Result {
+        /// The signal's number when `signaled`.
         public let exitCode: Int32
+        /// The process died of a signal (a trap, an abort) instead of exiting.
+        public let signaled: Bool
         public let stdout: String
         public let stderr: String
     }
@@ -53,7 +56,7 @@ public enum Binary {
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         let stderrData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(exitCode: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+        return Result(exitCode: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal, stdout: String(decoding: stdoutData, as: UTF8.self),
                       stderr: String(decoding: stderrData, as: UTF8.self))
     }
 }
