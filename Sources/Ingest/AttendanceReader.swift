@@ -26,19 +26,22 @@ public final class AttendanceReader {
     public var eventCount: Int32 { Int32(state.events.count) }
 
     private var state: ParseState
+    /// Immutable, so the consumer thread may word duplicates while the reader runs.
+    private let messages: any Messages
 
     private let memoizeCells: Bool
 
     /// `memoizeCells: false` resolves every cell afresh: the plain twin of the per-column memo
     /// (AttendanceReaderTests compares the two).
-    public init(catalog: Catalog, memoizeCells: Bool = true) {
-        state = ParseState(catalog: catalog)
+    public init(catalog: Catalog, language: MessageLanguage = .en, memoizeCells: Bool = true) {
+        messages = language.messages
+        state = ParseState(catalog: catalog, messages: messages)
         self.memoizeCells = memoizeCells
     }
 
     /// A row whose fingerprint an earlier kept row has (the consumer decides that, see AttendanceIdentity).
-    public static func duplicate(file: String, line: Int) -> Rejection {
-        Rejection(file: file, line: line, column: "", columnIndex: 0, value: "", reason: .duplicateRow, message: Messages.duplicateRow())
+    public func duplicate(file: String, line: Int) -> Rejection {
+        Rejection(file: file, line: line, column: "", columnIndex: 0, value: "", reason: .duplicateRow, message: messages.duplicateRow())
     }
 
     /// The id of a normalised label, for targets such as `participants:ROLE`.
@@ -66,7 +69,7 @@ public final class AttendanceReader {
         // The per-row state is a local for the loop: through a class property, every touch of it
         // (several per cell) would pay a runtime exclusivity check. Swapped, not copied, so its
         // arrays stay uniquely referenced.
-        var state = ParseState(catalog: self.state.catalog)
+        var state = ParseState(catalog: self.state.catalog, messages: messages)
         swap(&state, &self.state)
         state.memo = memoizeCells ? CellMemo(columns: ParseState.MemoColumn.count) : nil
         defer { swap(&state, &self.state) }
@@ -97,6 +100,8 @@ public final class AttendanceReader {
 /// the event ids, and the rejections so far.
 struct ParseState {
     let catalog: Catalog
+    /// Only rejected rows and each unknown place text (once) are worded: nothing per kept row.
+    let messages: any Messages
     var rejections: [Rejection] = []
     var mergers: Set<Geography.Merger> = []
     var labels: [String] = []
@@ -123,7 +128,10 @@ struct ParseState {
         static let project = 0, eventID = 1, title = 2, eventType = 3, role = 4, sector = 5, municipality = 6, count = 7
     }
 
-    init(catalog: Catalog) { self.catalog = catalog }
+    init(catalog: Catalog, messages: any Messages) {
+        self.catalog = catalog
+        self.messages = messages
+    }
 
     /// `resolve(b)`, or the previous row's result in `column` when its cell had the same bytes.
     @inline(__always)
@@ -140,7 +148,7 @@ struct ParseState {
         let n = record.count
         if reader.unterminatedField != nil || n != header.cells.count {
             let raws = (0..<n).map { record.field($0) }
-            if let problem = TableRows.shapeProblem(header, reader: reader, values: raws.map(TextKey.trimmed), raws: raws) {
+            if let problem = TableRows.shapeProblem(header, messages: messages, reader: reader, values: raws.map(TextKey.trimmed), raws: raws) {
                 rejections.append(problem)
                 return nil
             }
@@ -161,15 +169,15 @@ struct ParseState {
         let projectCell = cell(c.project)
         let project: Int32 = projectCell.isEmpty ? -2
             : Int32(truncatingIfNeeded: memoized(MemoColumn.project, projectCell) { Int64($0.projectIndex($1)) })
-        if project == -2 { reject(c.project, "project_id", .missingValue, Messages.missingValue("project_id")) }
-        else if project < 0 { reject(c.project, "project_id", .unknownProject, Messages.unknownProject(TextKey.trimmed(record.field(c.project)))) }
+        if project == -2 { reject(c.project, "project_id", .missingValue, messages.missingValue("project_id")) }
+        else if project < 0 { reject(c.project, "project_id", .unknownProject, messages.unknownProject(TextKey.trimmed(record.field(c.project)))) }
 
         // date
         let date = day(cell(c.date))
         if date == nil {
             let text = text(c.date)
-            if text.isEmpty { reject(c.date, "date", .missingValue, Messages.missingValue("date")) }
-            else { reject(c.date, "date", .invalidDate, Messages.invalidDate(text)) }
+            if text.isEmpty { reject(c.date, "date", .missingValue, messages.missingValue("date")) }
+            else { reject(c.date, "date", .invalidDate, messages.invalidDate(text)) }
         }
 
         // person_id and participants
@@ -179,9 +187,9 @@ struct ParseState {
         var participants: Int64 = participantsCell.isEmpty ? -1 : (Self.count(participantsCell) ?? -2)
         if participants == -1 {
             if person >= 0 { participants = 1 }
-            else { reject(c.participants >= 0 ? c.participants : c.person, "participants", .missingValue, Messages.missingParticipants()) }
+            else { reject(c.participants >= 0 ? c.participants : c.person, "participants", .missingValue, messages.missingParticipants()) }
         } else if participants == -2 {
-            reject(c.participants, "participants", .invalidNumber, Messages.invalidCount(text(c.participants)))
+            reject(c.participants, "participants", .invalidNumber, messages.invalidCount(text(c.participants)))
         }
 
         // municipality and region
@@ -204,7 +212,7 @@ struct ParseState {
             region = regionColumn
         }
         if municipality == Self.notResolved && regionColumn == -2 {
-            reject(c.municipality >= 0 ? c.municipality : c.region, "municipality", .missingValue, Messages.missingPlace())
+            reject(c.municipality >= 0 ? c.municipality : c.region, "municipality", .missingValue, messages.missingPlace())
         }
 
         guard problems.isEmpty, let date else {
@@ -316,7 +324,7 @@ struct ParseState {
                 if let merger = m.mergedFrom { mergers.insert(merger) }
             case let .unknown(suggestion):
                 municipalityCache[Int(id)] = Self.unknown
-                unknownPlaceMessages[id, default: ("", "")].municipality = Messages.unknownMunicipality(text, suggestion: suggestion)
+                unknownPlaceMessages[id, default: ("", "")].municipality = messages.unknownMunicipality(text, suggestion: suggestion)
             }
         }
         return municipalityCache[Int(id)]
@@ -333,7 +341,7 @@ struct ParseState {
                 regionCache[Int(id)] = Int32(index)
             case let .unknown(suggestion):
                 regionCache[Int(id)] = -1
-                unknownPlaceMessages[id, default: ("", "")].region = Messages.unknownRegion(text, suggestion: suggestion)
+                unknownPlaceMessages[id, default: ("", "")].region = messages.unknownRegion(text, suggestion: suggestion)
             }
         }
         return regionCache[Int(id)]

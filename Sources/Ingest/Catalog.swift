@@ -23,9 +23,12 @@ public struct Catalog: Sendable {
 public struct IngestOptions: Sendable {
     public var defaultGrantRate: Rate
     public var populationYear: Int?
+    /// The language of the row messages (spec 8.8).
+    public var language: MessageLanguage
 
-    public init(defaultGrantRate: Rate = .standard, populationYear: Int? = nil) {
+    public init(defaultGrantRate: Rate = .standard, populationYear: Int? = nil, language: MessageLanguage = .en) {
         self.defaultGrantRate = defaultGrantRate
         self.populationYear = populationYear
+        self.language = language
     }
 }

@@ -8,6 +8,7 @@ struct TextRow {
     /// Trimmed values by position in the file.
     let values: [String]
     let raws: [String]
+    let messages: any Messages
 
     func text(_ column: String) -> String {
         guard let i = header.index(of: column), i < values.count else { return "" }
@@ -30,7 +31,7 @@ struct TextRow {
 enum TableRows {
     /// Returns the rows rejected for their shape; the others go to `body`.
     @discardableResult
-    static func forEach(_ header: HeaderMap, rowsRead: inout Int,
+    static func forEach(_ header: HeaderMap, messages: any Messages, rowsRead: inout Int,
                         _ body: (TextRow) throws(InputError) -> Void) throws(InputError) -> [Rejection] {
         var rejections: [Rejection] = []
         return try readingCSV {
@@ -40,21 +41,21 @@ enum TableRows {
                 rowsRead += 1
                 let raws = (0..<reader.fieldCount).map { reader.field($0) }
                 let values = raws.map(TextKey.trimmed)
-                if let rejection = shapeProblem(header, reader: reader, values: values, raws: raws) {
+                if let rejection = shapeProblem(header, messages: messages, reader: reader, values: values, raws: raws) {
                     rejections.append(rejection)
                     continue
                 }
                 var padded = Array(values.prefix(header.cells.count))
                 var paddedRaws = Array(raws.prefix(header.cells.count))
                 while padded.count < header.cells.count { padded.append(""); paddedRaws.append("") }
-                try body(TextRow(header: header, line: reader.line, values: padded, raws: paddedRaws))
+                try body(TextRow(header: header, line: reader.line, values: padded, raws: paddedRaws, messages: messages))
             }
             return rejections
         }
     }
 
     /// The whole-row problems that leave no cell worth checking.
-    static func shapeProblem(_ header: HeaderMap, reader: CSVReader, values: [String], raws: [String]) -> Rejection? {
+    static func shapeProblem(_ header: HeaderMap, messages: any Messages, reader: CSVReader, values: [String], raws: [String]) -> Rejection? {
         let file = header.file.relativePath
         if let field = reader.unterminatedField {
             let column = field < header.canonical.count ? (header.canonical[field] ?? header.cells[field]) : ""
@@ -62,24 +63,24 @@ enum TableRows {
             let value = String(raws[field].prefix { $0 != "\n" && $0 != "\r" && $0 != "\r\n" })
             return Rejection(file: file, line: reader.line, column: column, columnIndex: field + 1,
                              value: RejectedValue.shown(value, column: column), reason: .unterminatedQuote,
-                             message: Messages.unterminatedQuote())
+                             message: messages.unterminatedQuote())
         }
         let expected = header.cells.count
         if values.count > expected && values[expected...].contains(where: { !$0.isEmpty }) {
             return Rejection(file: file, line: reader.line, column: "", columnIndex: 0, value: "",
-                             reason: .extraCells, message: Messages.extraCells(found: values.count, expected: expected))
+                             reason: .extraCells, message: messages.extraCells(found: values.count, expected: expected))
         }
         if values.count < expected {
             let missing = header.canonical[values.count...].compactMap { $0 }.filter { header.isRequired($0) }
             if !missing.isEmpty {
                 return Rejection(file: file, line: reader.line, column: "", columnIndex: 0, value: "", reason: .missingCells,
-                                 message: Messages.missingCells(found: values.count, expected: expected, missing: missing))
+                                 message: messages.missingCells(found: values.count, expected: expected, missing: missing))
             }
             // A cell left out shifts the later ones, and a person_id could then be read (and
             // echoed) as another column: a short row of a file with person_ids is never padded.
             if header.has("person_id") {
                 return Rejection(file: file, line: reader.line, column: "", columnIndex: 0, value: "", reason: .missingCells,
-                                 message: Messages.shortRowWithPersons(found: values.count, expected: expected))
+                                 message: messages.shortRowWithPersons(found: values.count, expected: expected))
             }
         }
         return nil

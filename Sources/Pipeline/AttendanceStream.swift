@@ -80,7 +80,7 @@ final class AttendanceStream: @unchecked Sendable {
                 isNew = [Bool](repeating: false, count: batch.rows.count)
                 fingerprints.withUnsafeBufferPointer { keys in isNew.withUnsafeMutableBufferPointer { seen.insert(keys, new: $0) } }
                 for i in batch.rows.indices where !isNew[i] {
-                    outcome.duplicates.append(AttendanceReader.duplicate(file: batch.file, line: Int(batch.lines[i])))
+                    outcome.duplicates.append(reader.duplicate(file: batch.file, line: Int(batch.lines[i])))
                 }
                 try batch.rows.withUnsafeBufferPointer { rows throws(AnalysisError) in
                     try isNew.withUnsafeBufferPointer { keep throws(AnalysisError) in try outcome.accumulator.add(rows, keep: keep) }

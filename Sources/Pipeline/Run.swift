@@ -58,7 +58,8 @@ public struct Run {
         let catalog: Catalog
         do {
             catalog = try CatalogReader.read(headers: headers, options: IngestOptions(defaultGrantRate: settings.grantRateMax,
-                                                                                         populationYear: settings.populationYear))
+                                                                                         populationYear: settings.populationYear,
+                                                                                         language: settings.lang.messages))
         } catch { throw Failure(error) }
         if let year = settings.populationYear, !catalog.geography.years.contains(year) {
             throw Failure(message: "--population-year \(year): the population has no rows for \(year) (it has \(catalog.geography.years.map(String.init).joined(separator: ", ")))",
@@ -69,7 +70,7 @@ public struct Run {
             log("grantstats: \(header.file.relativePath): ignoring unknown columns: \(header.unknownColumns.joined(separator: ", "))")
         }
 
-        let reader = AttendanceReader(catalog: catalog)
+        let reader = AttendanceReader(catalog: catalog, language: settings.lang.messages)
         let attendance = try AttendanceStream.run(reader, headers: headers[.attendance] ?? [], progress: showProgress ? Run.progressLine : nil)
         if showProgress { FileHandle.standardError.write("\r\u{1B}[K".data(using: .utf8)!) }
         let mergers = catalog.mergers.union(reader.mergers).sorted()

@@ -13,6 +13,9 @@ public enum Language: String, Sendable, CaseIterable {
         return .en
     }
 
+    /// The same language for what Ingest writes (row messages).
+    public var messages: MessageLanguage { MessageLanguage(rawValue: rawValue)! }
+
     public var numbers: NumberFormat { self == .en ? .english : .finnish }
 
     /// `365 491,00 €` in fi and sv, `€365,491.00` in English.

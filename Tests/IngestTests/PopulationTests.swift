@@ -16,7 +16,7 @@ final class PopulationTests: XCTestCase {
         let map = try headers(.population, Repository.path("Tests/Fixtures/reference/statfin_11re_2019_pxweb_export.csv"), relative: "population.csv")
         XCTAssertTrue(map.isPxWeb)
         var read: [String: Int] = [:], rejections: [Rejection] = [], log: [String] = [], seen = CatalogReader.SeenRows()
-        let rows = try XCTUnwrap(CatalogReader.readPopulation([map], seen: &seen, rowsRead: &read, rejections: &rejections, log: &log))
+        let rows = try XCTUnwrap(CatalogReader.readPopulation([map], messages: EnglishMessages(), seen: &seen, rowsRead: &read, rejections: &rejections, log: &log))
         XCTAssertEqual(rows.count, 309)
         XCTAssertEqual(rejections, [])
         for (row, builtin) in zip(rows, BuiltinPopulation.rows) {
@@ -49,7 +49,7 @@ final class PopulationTests: XCTestCase {
         """)
         let map = try headers(.population, dir.file("p.csv"), relative: "p.csv")
         var read: [String: Int] = [:], rejections: [Rejection] = [], log: [String] = [], seen = CatalogReader.SeenRows()
-        let rows = try XCTUnwrap(CatalogReader.readPopulation([map], seen: &seen, rowsRead: &read, rejections: &rejections, log: &log))
+        let rows = try XCTUnwrap(CatalogReader.readPopulation([map], messages: EnglishMessages(), seen: &seen, rowsRead: &read, rejections: &rejections, log: &log))
         XCTAssertEqual(rows.map { "\($0.code) \($0.year) \($0.children!) \($0.population!)" }, ["91 2024 11000 684018", "214 2024 10 0"])
     }
 
@@ -59,7 +59,7 @@ final class PopulationTests: XCTestCase {
         dir.write("p.csv", "\"11re -- Väestö\"\n\n\"Alue\";\"Ikä\";\"Yhteensä 2019\"\n" + lines.joined(separator: "\n"))
         let map = try headers(.population, dir.file("p.csv"), relative: "population.csv")
         var read: [String: Int] = [:], rejections: [Rejection] = [], log: [String] = [], seen = CatalogReader.SeenRows()
-        return try CatalogReader.readPopulation([map], seen: &seen, rowsRead: &read, rejections: &rejections, log: &log) ?? []
+        return try CatalogReader.readPopulation([map], messages: EnglishMessages(), seen: &seen, rowsRead: &read, rejections: &rejections, log: &log) ?? []
     }
 
     private func ages(_ area: String, _ ages: some Sequence<Int>, value: String = "10") -> [String] {

@@ -43,8 +43,8 @@ enum ReferenceAttendance {
                 let dateText = row.text("date")
                 let date = ReferenceCatalog.date(dateText)
                 if date == nil {
-                    problems.append(dateText.isEmpty ? row.reject("date", .missingValue, Messages.missingValue("date"))
-                                                     : row.reject("date", .invalidDate, Messages.invalidDate(dateText)))
+                    problems.append(dateText.isEmpty ? row.reject("date", .missingValue, referenceMessages.missingValue("date"))
+                                                     : row.reject("date", .invalidDate, referenceMessages.invalidDate(dateText)))
                 }
 
                 let person = row.text("person_id")
@@ -56,14 +56,14 @@ enum ReferenceAttendance {
                         // Reported on participants; a file without that column has person_id (else
                         // fatal), and the product then points at the person_id cell.
                         let at = row.table.has("participants") ? "participants" : "person_id"
-                        var r = row.reject(at, .missingValue, Messages.missingParticipants())
+                        var r = row.reject(at, .missingValue, referenceMessages.missingParticipants())
                         r.column = "participants"
                         problems.append(r)
                     }
                 } else {
                     participants = Counts.parseCount(participantsText)
                     if participants == nil {
-                        problems.append(row.reject("participants", .invalidNumber, Messages.invalidCount(participantsText)))
+                        problems.append(row.reject("participants", .invalidNumber, referenceMessages.invalidCount(participantsText)))
                     }
                 }
 
@@ -74,7 +74,7 @@ enum ReferenceAttendance {
                     case let .found(m): code = m.code
                     case let .unknown(suggestion):
                         problems.append(row.reject("municipality", .unknownMunicipality,
-                                                   Messages.unknownMunicipality(municipalityText, suggestion: suggestion)))
+                                                   referenceMessages.unknownMunicipality(municipalityText, suggestion: suggestion)))
                     }
                 }
                 let regionText = row.text("region")
@@ -83,12 +83,12 @@ enum ReferenceAttendance {
                     switch geography.geography.resolveRegion(regionText) {
                     case let .found(index): regionColumn = geography.geography.regions[index].name
                     case let .unknown(suggestion):
-                        problems.append(row.reject("region", .unknownRegion, Messages.unknownRegion(regionText, suggestion: suggestion)))
+                        problems.append(row.reject("region", .unknownRegion, referenceMessages.unknownRegion(regionText, suggestion: suggestion)))
                     }
                 }
                 if municipalityText.isEmpty && regionText.isEmpty {
                     let at = row.table.has("municipality") ? "municipality" : "region"
-                    var r = row.reject(at, .missingValue, Messages.missingPlace())
+                    var r = row.reject(at, .missingValue, referenceMessages.missingPlace())
                     r.column = "municipality"
                     problems.append(r)
                 }
@@ -103,7 +103,7 @@ enum ReferenceAttendance {
                     regionColumn: regionColumn, role: role.isEmpty ? "unspecified" : role, sector: sector.isEmpty ? "unspecified" : sector,
                     person: person.isEmpty ? nil : person, region: region)
                 if seen.insert(parsed).inserted { kept.append(parsed) }
-                else { rejections.append(row.rejectRow(.duplicateRow, Messages.duplicateRow())) }
+                else { rejections.append(row.rejectRow(.duplicateRow, referenceMessages.duplicateRow())) }
             }
         }
         return kept

@@ -65,7 +65,7 @@ struct ReferenceCatalog {
     static func missingOr(_ row: ReferenceRow, _ column: String, _ reason: RejectionReason,
                           _ message: (String) -> String) -> ReferenceRejection {
         let text = row.text(column)
-        return text.isEmpty ? row.reject(column, .missingValue, Messages.missingValue(column)) : row.reject(column, reason, message(text))
+        return text.isEmpty ? row.reject(column, .missingValue, referenceMessages.missingValue(column)) : row.reject(column, reason, message(text))
     }
 
     /// d.m.yyyy or yyyy-mm-dd, a real calendar day, year 1990–2100 (spec 2.3, 7, 8.1).
@@ -84,28 +84,28 @@ struct ReferenceCatalog {
             for row in ReferenceInputs.rows(table, rejections: &rejections) {
                 var problems: [ReferenceRejection] = []
                 let code = PopulationRow.parseCode(row.text("municipality_code"))
-                if code == nil { problems.append(missingOr(row, "municipality_code", .invalidValue, Messages.invalidCode)) }
+                if code == nil { problems.append(missingOr(row, "municipality_code", .invalidValue, referenceMessages.invalidCode)) }
                 for column in ["municipality", "region"] where row.text(column).isEmpty {
-                    problems.append(row.reject(column, .missingValue, Messages.missingValue(column)))
+                    problems.append(row.reject(column, .missingValue, referenceMessages.missingValue(column)))
                 }
                 let year = Counts.parseYear(row.text("year"))
-                if year == nil { problems.append(missingOr(row, "year", .invalidNumber, Messages.invalidYear)) }
+                if year == nil { problems.append(missingOr(row, "year", .invalidNumber, referenceMessages.invalidYear)) }
                 let children = Counts.parseCount(row.text("children"))
-                if children == nil { problems.append(missingOr(row, "children", .invalidNumber, Messages.invalidCount)) }
+                if children == nil { problems.append(missingOr(row, "children", .invalidNumber, referenceMessages.invalidCount)) }
                 let populationText = row.text("population")
                 let population = populationText.isEmpty ? nil : Counts.parseCount(populationText)
                 if !populationText.isEmpty && population == nil {
-                    problems.append(row.reject("population", .invalidNumber, Messages.invalidCount(populationText)))
+                    problems.append(row.reject("population", .invalidNumber, referenceMessages.invalidCount(populationText)))
                 }
                 guard problems.isEmpty, let code, let year else { rejections += problems; continue }
                 let parsed = PopulationRow(code: code, name: row.text("municipality"), nameSv: row.text("name_sv"),
                                            region: row.text("region"), regionCode: row.text("region_code"),
                                            area: row.text("area"), year: year, children: children, population: population)
                 if seenRows.contains(parsed) {
-                    rejections.append(row.rejectRow(.duplicateRow, Messages.duplicateRow()))
+                    rejections.append(row.rejectRow(.duplicateRow, referenceMessages.duplicateRow()))
                 } else if seenKeys.contains([code, year]) {
                     rejections.append(row.reject("municipality_code", .duplicateKey,
-                                                 Messages.duplicateKey("municipality \(PopulationRow.codeText(code)) in \(year)")))
+                                                 referenceMessages.duplicateMunicipalityYear(code: PopulationRow.codeText(code), year: year)))
                 } else {
                     seenRows.insert(parsed); seenKeys.insert([code, year]); rows.append(parsed)
                 }
@@ -122,12 +122,12 @@ struct ReferenceCatalog {
             for row in ReferenceInputs.rows(table, rejections: &rejections) {
                 var problems: [ReferenceRejection] = []
                 for column in ["project_id", "name"] where row.text(column).isEmpty {
-                    problems.append(row.reject(column, .missingValue, Messages.missingValue(column)))
+                    problems.append(row.reject(column, .missingValue, referenceMessages.missingValue(column)))
                 }
                 let areaText = row.text("area")
                 var area: [ReferenceGeography.Part] = []
                 if areaText.isEmpty {
-                    problems.append(row.reject("area", .missingValue, Messages.missingValue("area")))
+                    problems.append(row.reject("area", .missingValue, referenceMessages.missingValue("area")))
                 } else if let parts = geography.resolveArea(areaText) {
                     area = parts
                 } else {
@@ -136,31 +136,31 @@ struct ReferenceCatalog {
                     // The suggestion is message text only: taken from the product's Geography.
                     var suggestion: String?
                     if case let .unknown(s) = geography.geography.resolveArea(areaText) { suggestion = s }
-                    problems.append(row.reject("area", .unknownRegion, Messages.unknownRegion(unknown, suggestion: suggestion)))
+                    problems.append(row.reject("area", .unknownRegion, referenceMessages.unknownRegion(unknown, suggestion: suggestion)))
                 }
                 let rateText = row.text("grant_rate_max")
                 // Empty: the default 75 %, the same parsed value as a written `75 %`.
                 let rate = rateText.isEmpty ? Rate.standard : Rate.parse(rateText)
-                if rate == nil { problems.append(row.reject("grant_rate_max", .invalidRate, Messages.invalidRate(rateText))) }
+                if rate == nil { problems.append(row.reject("grant_rate_max", .invalidRate, referenceMessages.invalidRate(rateText))) }
                 let key = AllocationKey.parse(row.text("allocation_key"))
                 if key == nil {
                     problems.append(row.reject("allocation_key", .invalidValue,
-                                               Messages.invalidValue(row.text("allocation_key"), allowed: ["children", "population", "equal"])))
+                                               referenceMessages.invalidValue(row.text("allocation_key"), allowed: ["children", "population", "equal"])))
                 }
                 var dates: [DayDate?] = []
                 for column in ["start", "end"] {
                     let text = row.text(column)
                     let date = text.isEmpty ? nil : Self.date(text)
-                    if !text.isEmpty && date == nil { problems.append(row.reject(column, .invalidDate, Messages.invalidDate(text))) }
+                    if !text.isEmpty && date == nil { problems.append(row.reject(column, .invalidDate, referenceMessages.invalidDate(text))) }
                     dates.append(date)
                 }
                 guard problems.isEmpty, let rate, let key else { rejections += problems; continue }
                 let project = ReferenceProject(id: row.text("project_id"), name: row.text("name"), area: area, rate: rate.value,
                                                key: key, administrator: row.text("administrator"), start: dates[0], end: dates[1])
                 if seen.contains(project) {
-                    rejections.append(row.rejectRow(.duplicateRow, Messages.duplicateRow()))
+                    rejections.append(row.rejectRow(.duplicateRow, referenceMessages.duplicateRow()))
                 } else if projects[project.id] != nil {
-                    rejections.append(row.reject("project_id", .duplicateKey, Messages.duplicateKey("project \(project.id)")))
+                    rejections.append(row.reject("project_id", .duplicateKey, referenceMessages.duplicateProject(project.id)))
                 } else {
                     seen.insert(project)
                     projects[project.id] = project
@@ -173,9 +173,9 @@ struct ReferenceCatalog {
     /// project_id: empty is `missing_value`, not among the kept projects `unknown_project`.
     func projectReference(_ row: ReferenceRow, _ problems: inout [ReferenceRejection]) -> String? {
         let id = row.text("project_id")
-        if id.isEmpty { problems.append(row.reject("project_id", .missingValue, Messages.missingValue("project_id"))); return nil }
+        if id.isEmpty { problems.append(row.reject("project_id", .missingValue, referenceMessages.missingValue("project_id"))); return nil }
         guard projects[id] != nil else {
-            problems.append(row.reject("project_id", .unknownProject, Messages.unknownProject(id)))
+            problems.append(row.reject("project_id", .unknownProject, referenceMessages.unknownProject(id)))
             return nil
         }
         return id
@@ -183,11 +183,11 @@ struct ReferenceCatalog {
 
     func municipalityReference(_ row: ReferenceRow, _ column: String, _ problems: inout [ReferenceRejection]) -> Int? {
         let text = row.text(column)
-        if text.isEmpty { problems.append(row.reject(column, .missingValue, Messages.missingValue(column))); return nil }
+        if text.isEmpty { problems.append(row.reject(column, .missingValue, referenceMessages.missingValue(column))); return nil }
         switch geography.geography.resolveMunicipality(text) {
         case let .found(m): return m.code
         case let .unknown(suggestion):
-            problems.append(row.reject(column, .unknownMunicipality, Messages.unknownMunicipality(text, suggestion: suggestion)))
+            problems.append(row.reject(column, .unknownMunicipality, referenceMessages.unknownMunicipality(text, suggestion: suggestion)))
             return nil
         }
     }
@@ -212,11 +212,11 @@ struct ReferenceCatalog {
                 if let project, let code, let first = members.first(where: { $0.project == project }),
                    first.code.hasPrefix("HV") != code.hasPrefix("HV") {
                     problems.append(row.reject("municipality", .invalidValue,
-                                               Messages.mixedMembers(text, project: project, counties: first.code.hasPrefix("HV"))))
+                                               referenceMessages.mixedMembers(text, project: project, counties: first.code.hasPrefix("HV"))))
                 }
                 guard problems.isEmpty, let project, let code else { rejections += problems; continue }
                 if seen.insert([project, code]).inserted { members.append((project, code)) }
-                else { rejections.append(row.rejectRow(.duplicateRow, Messages.duplicateRow())) }
+                else { rejections.append(row.rejectRow(.duplicateRow, referenceMessages.duplicateRow())) }
             }
         }
     }
@@ -229,15 +229,15 @@ struct ReferenceCatalog {
                 let project = projectReference(row, &problems)
                 let sourceText = row.text("source")
                 let source = FundingSource.parse(sourceText)
-                if sourceText.isEmpty { problems.append(row.reject("source", .missingValue, Messages.missingValue("source"))) }
+                if sourceText.isEmpty { problems.append(row.reject("source", .missingValue, referenceMessages.missingValue("source"))) }
                 else if source == nil {
-                    problems.append(row.reject("source", .invalidValue, Messages.invalidValue(sourceText, allowed: ["grant", "municipal", "other"])))
+                    problems.append(row.reject("source", .invalidValue, referenceMessages.invalidValue(sourceText, allowed: ["grant", "municipal", "other"])))
                 }
                 let amount = Money.parse(row.text("amount"))
-                if amount == nil { problems.append(Self.missingOr(row, "amount", .invalidAmount, Messages.invalidAmount)) }
+                if amount == nil { problems.append(Self.missingOr(row, "amount", .invalidAmount, referenceMessages.invalidAmount)) }
                 let yearText = row.text("year")
                 let year = yearText.isEmpty ? nil : Counts.parseYear(yearText)
-                if !yearText.isEmpty && year == nil { problems.append(row.reject("year", .invalidNumber, Messages.invalidYear(yearText))) }
+                if !yearText.isEmpty && year == nil { problems.append(row.reject("year", .invalidNumber, referenceMessages.invalidYear(yearText))) }
                 let funder = row.text("funder")
                 var funderCode: String?
                 if !funder.isEmpty, case let .found(m) = geography.geography.resolveMunicipality(funder, suggest: false) {
@@ -248,14 +248,14 @@ struct ReferenceCatalog {
                 }
                 let kind = BudgetKind.parse(row.text("kind"))
                 if kind == nil {
-                    problems.append(row.reject("kind", .invalidValue, Messages.invalidValue(row.text("kind"), allowed: ["planned", "actual"])))
+                    problems.append(row.reject("kind", .invalidValue, referenceMessages.invalidValue(row.text("kind"), allowed: ["planned", "actual"])))
                 }
                 guard problems.isEmpty, let project, let source, let amount, let kind else { rejections += problems; continue }
                 let line = ReferenceBudgetLine(project: project, source: source, cents: amount.cents, year: year, funder: funder,
                                                funderCode: funderCode, kind: kind)
                 let identity = [project, source.rawValue, String(amount.cents), year.map(String.init) ?? "", line.funderIdentity, kind.rawValue]
                 if seen.insert(identity).inserted { budget.append(line) }
-                else { rejections.append(row.rejectRow(.duplicateRow, Messages.duplicateRow())) }
+                else { rejections.append(row.rejectRow(.duplicateRow, referenceMessages.duplicateRow())) }
             }
         }
     }
@@ -285,14 +285,14 @@ struct ReferenceCatalog {
                 let project = projectReference(row, &problems)
                 let indicatorText = row.text("indicator")
                 let indicator = Self.indicator(indicatorText)
-                if indicatorText.isEmpty { problems.append(row.reject("indicator", .missingValue, Messages.missingValue("indicator"))) }
-                else if indicator == nil { problems.append(row.reject("indicator", .unknownIndicator, Messages.unknownIndicator(indicatorText))) }
+                if indicatorText.isEmpty { problems.append(row.reject("indicator", .missingValue, referenceMessages.missingValue("indicator"))) }
+                else if indicator == nil { problems.append(row.reject("indicator", .unknownIndicator, referenceMessages.unknownIndicator(indicatorText))) }
                 let target = Counts.parseHundredths(row.text("target"))
-                if target == nil { problems.append(Self.missingOr(row, "target", .invalidNumber, Messages.invalidTarget)) }
+                if target == nil { problems.append(Self.missingOr(row, "target", .invalidNumber, referenceMessages.invalidTarget)) }
                 guard problems.isEmpty, let project, let indicator, let target else { rejections += problems; continue }
                 let parsed = ReferenceTarget(project: project, indicator: indicator, target: target)
                 if seen.insert(parsed).inserted { targets.append(parsed) }
-                else { rejections.append(row.rejectRow(.duplicateRow, Messages.duplicateRow())) }
+                else { rejections.append(row.rejectRow(.duplicateRow, referenceMessages.duplicateRow())) }
             }
         }
     }

@@ -3,6 +3,9 @@ import Foundation
 @testable import Ingest
 import Model
 
+/// The binary runs in English here, so the reference words its rejections the same.
+let referenceMessages = EnglishMessages()
+
 /// A fatal problem: the run stops with this exit code and writes nothing (spec 5, 7).
 struct ReferenceFatal: Error {
     let exitCode: Int32
@@ -143,14 +146,14 @@ enum ReferenceInputs {
                 rejections.append(ReferenceRejection(file: table.file, line: record.line, column: column, columnIndex: field + 1,
                                                      value: column == "person_id" ? "[person_id]" : firstLine,
                                                      reason: RejectionReason.unterminatedQuote.rawValue,
-                                                     message: Messages.unterminatedQuote()))
+                                                     message: referenceMessages.unterminatedQuote()))
                 continue
             }
             let values = record.raws.map(TextKey.trimmed)
             if values.count > width && values[width...].contains(where: { !$0.isEmpty }) {
                 rejections.append(ReferenceRejection(file: table.file, line: record.line, column: "", columnIndex: 0, value: "",
                                                      reason: RejectionReason.extraCells.rawValue,
-                                                     message: Messages.extraCells(found: values.count, expected: width)))
+                                                     message: referenceMessages.extraCells(found: values.count, expected: width)))
                 continue
             }
             if values.count < width {
@@ -158,7 +161,7 @@ enum ReferenceInputs {
                 if !missing.isEmpty {
                     rejections.append(ReferenceRejection(file: table.file, line: record.line, column: "", columnIndex: 0, value: "",
                                                          reason: RejectionReason.missingCells.rawValue,
-                                                         message: Messages.missingCells(found: values.count, expected: width, missing: missing)))
+                                                         message: referenceMessages.missingCells(found: values.count, expected: width, missing: missing)))
                     continue
                 }
                 // Spec 8.7 as the product reads it: a short row of a file with person_ids would shift a
@@ -166,7 +169,7 @@ enum ReferenceInputs {
                 if table.canonical.contains("person_id") {
                     rejections.append(ReferenceRejection(file: table.file, line: record.line, column: "", columnIndex: 0, value: "",
                                                          reason: RejectionReason.missingCells.rawValue,
-                                                         message: Messages.shortRowWithPersons(found: values.count, expected: width)))
+                                                         message: referenceMessages.shortRowWithPersons(found: values.count, expected: width)))
                     continue
                 }
             }
