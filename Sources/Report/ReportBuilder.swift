@@ -83,7 +83,7 @@ struct ReportBuilder {
             facts.append((w.period + ":", (p.start.map(language.date) ?? "") + "–" + (p.end.map(language.date) ?? "")))
         }
         facts.append((w.maximumRate + ":", language.rate(p.grantRateMax)))
-        facts.append((w.allocationKey + ":", w.allocation(p.allocationKey)))
+        facts.append(((countyFinanced(index) ? w.selfFinancingSplitBy : w.allocationKey) + ":", w.allocation(p.allocationKey)))
         add(.facts(facts.map { (label: $0.0, value: $0.1) }))
 
         financing(index)

@@ -50,8 +50,9 @@ extension ReportBuilder {
         let owing = members.compactMap(\.difference).filter { $0.cents < 0 }
         let over = members.compactMap(\.difference).filter { $0.cents > 0 }
         let owed = Money(cents: -Self.sum(owing).cents)
-        var sentences = [owing.isEmpty ? w.nothingOwed : w.stillOwed(owing.count, language.euros(owed))]
-        if !over.isEmpty { sentences.append(w.paidMore(over.count, language.euros(Self.sum(over)))) }
+        let counties = members.contains { $0.unit?.isCounty == true }
+        var sentences = [owing.isEmpty ? w.nothingOwed : w.stillOwed(owing.count, language.euros(owed), counties: counties)]
+        if !over.isEmpty { sentences.append(w.paidMore(over.count, language.euros(Self.sum(over)), counties: counties)) }
         if !others.isEmpty { sentences.append(w.otherPayers(language.euros(Self.sum(others.map(\.paid))))) }
         add(.note(sentences.joined(separator: " ")))
     }

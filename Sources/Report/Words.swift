@@ -61,13 +61,15 @@ protocol Words: Sendable {
     func municipalTitle(_ kind: BudgetKind, _ total: String) -> String
     // The same for a project whose members are wellbeing services counties (spec 8.3).
     var selfFinancing: String { get }
+    var selfFinancingSplitBy: String { get }
     var selfFinancingShort: String { get }
     var county: String { get }
     func selfFinancingTitle(_ kind: BudgetKind, _ total: String) -> String
     var nothingToSplit: String { get }
     var nothingOwed: String { get }
-    func stillOwed(_ municipalities: Int, _ amount: String) -> String
-    func paidMore(_ municipalities: Int, _ amount: String) -> String
+    /// `counties`: the payers are wellbeing services counties (spec 8.3).
+    func stillOwed(_ payers: Int, _ amount: String, counties: Bool) -> String
+    func paidMore(_ payers: Int, _ amount: String, counties: Bool) -> String
     func otherPayers(_ amount: String) -> String
 
     // Participation

@@ -76,16 +76,17 @@ struct EnglishWords: Words {
     let notMember = "(not a member)"
     func municipalTitle(_ kind: BudgetKind, _ total: String) -> String { "Municipal shares (\(self.kind(kind)), total \(total))" }
     let selfFinancing = "Self-financing"
+    let selfFinancingSplitBy = "Self-financing split by"
     let selfFinancingShort = "self-financing"
     let county = "county"
     func selfFinancingTitle(_ kind: BudgetKind, _ total: String) -> String { "Self-financing by county (\(self.kind(kind)), total \(total))" }
     let nothingToSplit = "The municipal share cannot be split: there is nothing to split or the keys sum to zero."
     let nothingOwed = "Every municipality has paid its share."
-    func stillOwed(_ municipalities: Int, _ amount: String) -> String {
-        "Still owed: \(municipalities == 1 ? "1 municipality" : "\(municipalities) municipalities"), \(amount) in total."
+    func stillOwed(_ payers: Int, _ amount: String, counties: Bool) -> String {
+        "Still owed: \(counties ? (payers == 1 ? "1 county" : "\(payers) counties") : (payers == 1 ? "1 municipality" : "\(payers) municipalities")), \(amount) in total."
     }
-    func paidMore(_ municipalities: Int, _ amount: String) -> String {
-        "Paid more than their share: \(municipalities == 1 ? "1 municipality" : "\(municipalities) municipalities"), \(amount) in total."
+    func paidMore(_ payers: Int, _ amount: String, counties: Bool) -> String {
+        "Paid more than their share: \(counties ? (payers == 1 ? "1 county" : "\(payers) counties") : (payers == 1 ? "1 municipality" : "\(payers) municipalities")), \(amount) in total."
     }
     func otherPayers(_ amount: String) -> String { "From other payers: \(amount)." }
 

@@ -76,16 +76,17 @@ struct FinnishWords: Words {
     let notMember = "(ei jäsen)"
     func municipalTitle(_ kind: BudgetKind, _ total: String) -> String { "Kuntaosuudet (\(self.kind(kind)), yhteensä \(total))" }
     let selfFinancing = "Omarahoitus"
+    let selfFinancingSplitBy = "Omarahoituksen jakoperuste"
     let selfFinancingShort = "omarahoitus"
     let county = "hyvinvointialue"
     func selfFinancingTitle(_ kind: BudgetKind, _ total: String) -> String { "Omarahoitusosuudet (\(self.kind(kind)), yhteensä \(total))" }
     let nothingToSplit = "Kuntaosuutta ei voi jakaa: jaettavaa ei ole tai jakoperusteiden summa on nolla."
     let nothingOwed = "Jokainen kunta on maksanut laskennallisen osuutensa."
-    func stillOwed(_ municipalities: Int, _ amount: String) -> String {
-        "Vielä maksamatta: \(municipalities == 1 ? "1 kunta" : "\(municipalities) kuntaa"), yhteensä \(amount)."
+    func stillOwed(_ payers: Int, _ amount: String, counties: Bool) -> String {
+        "Vielä maksamatta: \(counties ? (payers == 1 ? "1 hyvinvointialue" : "\(payers) hyvinvointialuetta") : (payers == 1 ? "1 kunta" : "\(payers) kuntaa")), yhteensä \(amount)."
     }
-    func paidMore(_ municipalities: Int, _ amount: String) -> String {
-        "Laskennallista osuuttaan enemmän on maksanut \(municipalities == 1 ? "1 kunta" : "\(municipalities) kuntaa"), yhteensä \(amount)."
+    func paidMore(_ payers: Int, _ amount: String, counties: Bool) -> String {
+        "Laskennallista osuuttaan enemmän on maksanut \(counties ? (payers == 1 ? "1 hyvinvointialue" : "\(payers) hyvinvointialuetta") : (payers == 1 ? "1 kunta" : "\(payers) kuntaa")), yhteensä \(amount)."
     }
     func otherPayers(_ amount: String) -> String { "Muilta maksajilta: \(amount)." }
 

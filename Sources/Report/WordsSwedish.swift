@@ -76,16 +76,17 @@ struct SwedishWords: Words {
     let notMember = "(inte medlem)"
     func municipalTitle(_ kind: BudgetKind, _ total: String) -> String { "Kommunandelar (\(self.kind(kind)), sammanlagt \(total))" }
     let selfFinancing = "Självfinansiering"
+    let selfFinancingSplitBy = "Självfinansieringens fördelningsgrund"
     let selfFinancingShort = "självfinansiering"
     let county = "välfärdsområde"
     func selfFinancingTitle(_ kind: BudgetKind, _ total: String) -> String { "Självfinansiering per välfärdsområde (\(self.kind(kind)), sammanlagt \(total))" }
     let nothingToSplit = "Kommunandelen kan inte fördelas: det finns inget att fördela eller fördelningsgrunderna summerar till noll."
     let nothingOwed = "Varje kommun har betalat sin beräknade andel."
-    func stillOwed(_ municipalities: Int, _ amount: String) -> String {
-        "Obetalt: \(municipalities == 1 ? "1 kommun" : "\(municipalities) kommuner"), sammanlagt \(amount)."
+    func stillOwed(_ payers: Int, _ amount: String, counties: Bool) -> String {
+        "Obetalt: \(counties ? (payers == 1 ? "1 välfärdsområde" : "\(payers) välfärdsområden") : (payers == 1 ? "1 kommun" : "\(payers) kommuner")), sammanlagt \(amount)."
     }
-    func paidMore(_ municipalities: Int, _ amount: String) -> String {
-        "Mer än sin beräknade andel har \(municipalities == 1 ? "1 kommun" : "\(municipalities) kommuner") betalat, sammanlagt \(amount)."
+    func paidMore(_ payers: Int, _ amount: String, counties: Bool) -> String {
+        "Mer än sin beräknade andel har \(counties ? (payers == 1 ? "1 välfärdsområde" : "\(payers) välfärdsområden") : (payers == 1 ? "1 kommun" : "\(payers) kommuner")) betalat, sammanlagt \(amount)."
     }
     func otherPayers(_ amount: String) -> String { "Från andra betalare: \(amount)." }
 

@@ -19,7 +19,7 @@ Options:
   --outputs DIR            output directory (default: Outputs)
   --config FILE            key = value lines with these long option names (# comments, booleans
                            true/false/yes/no/on/off); the command line wins
-  --lang fi|sv|en          language of summary.txt (default: from LANG, else en)
+  --lang fi|sv|en          language of summary.txt, report.html and row messages (default: from LANG, else en)
   --dialect csv|excel-fi   output CSV dialect (default: csv; excel-fi = BOM, ';', CRLF, decimal comma)
   --population-year YYYY   population year for keys and coverage (default: the latest in the population)
   --grant-rate-max RATE    maximum grant rate when a project gives none (default: 75 %)
