@@ -21,13 +21,23 @@ public enum Divisions {
         public let name: String
     }
 
-    public static let rows: [Row] = BuiltinDivisions.divisions.split(separator: "\n").map { line in
+    public static let rows: [Row] = BuiltinDivisions.divisions.split(separator: "\n").map(row)
+
+    private static func row(_ line: Substring) -> Row {
         let f = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
         return Row(year: Int(f[0])!, code: Int(f[1])!, name: f[2], nameSv: f[3], regionCode: f[4], region: f[5],
                    regionSv: f[6], countyCode: f[7], county: f[8])
     }
 
-    public static let latestYear = rows.map(\.year).max()!
+    /// The latest division's rows alone: every run places municipalities in counties, and parsing
+    /// all 4 365 rows for that costs more than the rest of a small run. The rows are by year.
+    private static let latestRows: [Row] = {
+        let lines = BuiltinDivisions.divisions.split(separator: "\n")
+        let year = lines.last!.prefix(while: { $0 != ";" })
+        return lines.reversed().prefix { $0.hasPrefix(year + ";") }.reversed().map(row)
+    }()
+
+    public static var latestYear: Int { latestRows[0].year }
 
     /// Abolished code → the municipality it is part of today. Where the source names two
     /// successors of a split municipality, the first is kept.
@@ -91,7 +101,7 @@ public enum Divisions {
 
     private static let countyOfCode: [Int: County] = {
         var map: [Int: County] = [:]
-        for row in rows where row.year == latestYear && !row.countyCode.isEmpty {
+        for row in latestRows where !row.countyCode.isEmpty {
             map[row.code] = County(code: row.countyCode, name: row.county)
         }
         return map

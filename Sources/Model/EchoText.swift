@@ -35,7 +35,7 @@ public enum EchoText {
         return String(out)
     }
 
-    static func isControl(_ s: Unicode.Scalar) -> Bool {
+    public static func isControl(_ s: Unicode.Scalar) -> Bool {
         (s.value < 0x20 && s != "\t") || (0x7F...0x9F).contains(s.value)
     }
 }

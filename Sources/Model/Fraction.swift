@@ -21,11 +21,6 @@ public struct Fraction: Hashable, Comparable, Sendable {
         denominator == 0 ? nil : Fraction(Int128(numerator), Int128(denominator))
     }
 
-    /// nil when the denominator is zero.
-    public static func ratio(_ numerator: Int128, _ denominator: Int128) -> Fraction? {
-        denominator == 0 ? nil : Fraction(numerator, denominator)
-    }
-
     static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
         var (a, b) = (a, b)
         while b != 0 { (a, b) = (b, a % b) }

@@ -60,7 +60,7 @@ struct ReportBuilder {
         var t = ReportTable(caption: w.overviewTitle, [(w.project, .left, .label), (w.financing, .left, .label), (w.grantShort, .right, .number),
                                                       (w.share, .right, .number), (w.atMost, .right, .number), (w.check, .left, .status)])
         for r in rows {
-            t.add([.text(Visible.text(c.projectID(r.project))), .text(w.kind(r.kind)), .text(language.euros(r.grant)),
+            t.add([.text(EchoText.shown(c.projectID(r.project))), .text(w.kind(r.kind)), .text(language.euros(r.grant)),
                    .text(language.percent(r.share(r.grant))), .text(language.rate(r.rate)), shortStatus(r)])
         }
         add(.table(t))
@@ -76,9 +76,9 @@ struct ReportBuilder {
 
     mutating func project(_ index: Int) {
         let p = c.projects[index]
-        part("\(Visible.text(p.id)) — \(Visible.text(p.name))")
+        part("\(EchoText.shown(p.id)) — \(EchoText.shown(p.name))")
         var facts = [(w.area + ":", p.area.map { language.area($0, c.geography) }.joined(separator: ", "))]
-        if !p.administrator.isEmpty { facts.append((w.administrator + ":", Visible.text(p.administrator))) }
+        if !p.administrator.isEmpty { facts.append((w.administrator + ":", EchoText.shown(p.administrator))) }
         if p.start != nil || p.end != nil {
             facts.append((w.period + ":", (p.start.map(language.date) ?? "") + "–" + (p.end.map(language.date) ?? "")))
         }

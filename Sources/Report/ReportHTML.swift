@@ -202,7 +202,7 @@ public enum ReportHTML {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case _ where Visible.isControl(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
+            case _ where EchoText.isControl(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
                 out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             default: out.unicodeScalars.append(scalar)
             }

@@ -11,7 +11,7 @@ extension ReportBuilder {
             let rows = figures.municipalShares.filter { $0.project == index && $0.kind == kind }
             guard !rows.isEmpty else { continue }
             let (language, geography) = (self.language, c.geography)
-            let name = { (r: MunicipalShareRow) in Visible.text(language.municipality(r.unit, fallback: r.name, geography)) }
+            let name = { (r: MunicipalShareRow) in EchoText.shown(language.municipality(r.unit, fallback: r.name, geography)) }
             let members = rows.filter(\.isMember).sorted { FinnishOrder.less(name($0), name($1)) }
             let others = rows.filter { !$0.isMember }
             let withPayments = kind == .actual || !others.isEmpty || rows.contains { $0.paid != .zero }

@@ -9,7 +9,7 @@ extension ReportBuilder {
         part(w.rejectedTitle)
         guard !rejections.isEmpty else { add(.lead(w.rejectedNone)); return }
         add(.lead(w.rejectedSummary(rows: Rejections.rowCount(rejections), errors: rejections.count) + " " + w.listedIn + ":"))
-        add(.path(Visible.text(path)))
+        add(.path(EchoText.shown(path)))
 
         var byReason: [RejectionReason: Int] = [:]
         for r in rejections { byReason[r.reason, default: 0] += 1 }
@@ -23,7 +23,7 @@ extension ReportBuilder {
         for r in rejections { rowsByFile[r.file, default: []].insert(r.line) }
         var files = ReportTable(caption: w.rowsByFile, [(w.file, .left, .label), (w.rows, .right, .number)])
         for file in rowsByFile.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            files.add([Visible.text(file), language.integer(rowsByFile[file]!.count)])
+            files.add([EchoText.shown(file), language.integer(rowsByFile[file]!.count)])
         }
         add(.table(files))
 
@@ -31,7 +31,7 @@ extension ReportBuilder {
         var list = ReportTable(caption: w.firstErrors(shown: first.count, of: rejections.count),
                                [(w.place, .left, .label), (w.column, .left, .label), (w.message, .left, .label)])
         list.pageOnly = true
-        for r in first { list.add([Visible.text("\(r.file):\(r.line)"), Visible.text(r.column), Visible.text(r.message)]) }
+        for r in first { list.add([EchoText.shown("\(r.file):\(r.line)"), EchoText.shown(r.column), EchoText.shown(r.message)]) }
         add(.table(list))
     }
 }

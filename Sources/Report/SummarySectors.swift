@@ -28,7 +28,7 @@ extension ReportBuilder {
             return cells.map(ReportTable.Cell.text)
         }
         let context = c
-        let label = { (r: SectorRow) in Visible.text(context.label(r.sector)) }
+        let label = { (r: SectorRow) in EchoText.shown(context.label(r.sector)) }
         for r in bySector.sorted(by: { FinnishOrder.less(label($0), label($1)) }) {
             t.add(cells(label(r), r) + [hidden(r) ? .text("") : .bar(value: r.participants, maximum: maximum)])
         }

@@ -56,6 +56,7 @@ final class GeographyTests: XCTestCase {
         XCTAssertEqual(Divisions.county(ofCode: 588)?.code, "HV12", "Pertunmaa → Mäntyharju → Etelä-Savo")
         XCTAssertEqual(Divisions.county(ofCode: 91)?.code, "HV90")
         XCTAssertEqual(Divisions.counties.count, 23)
+        XCTAssertEqual(Divisions.latestYear, 2026)
         XCTAssertEqual(Divisions.rows.count, 4365)
         XCTAssertEqual(Set(Divisions.rows.filter { $0.year == 2013 }.map(\.code)).count, 320)
         XCTAssertEqual(Set(Divisions.rows.filter { $0.year == 2026 }.map(\.code)).count, 308)

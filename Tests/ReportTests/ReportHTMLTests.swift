@@ -92,12 +92,12 @@ final class ReportHTMLTests: XCTestCase {
     }
 }
 
-final class VisibleTests: XCTestCase {
+final class EchoTextInReportsTests: XCTestCase {
     func testControlCharactersShowAsEscapesAndLongTextIsCut() {
-        XCTAssertEqual(Visible.text("a\u{1B}[0m\tb\u{7F}\u{85}"), "a\\u{1B}[0m\tb\\u{7F}\\u{85}")
-        XCTAssertEqual(Visible.text("x\r\ny"), "x\\u{D}\\u{A}y")
-        XCTAssertEqual(Visible.text(String(repeating: "ä", count: 200)), String(repeating: "ä", count: 200))
-        XCTAssertEqual(Visible.text(String(repeating: "ä", count: 203)), String(repeating: "ä", count: 200) + "… (6 more bytes)")
+        XCTAssertEqual(EchoText.shown("a\u{1B}[0m\tb\u{7F}\u{85}"), "a\\u{1B}[0m\tb\\u{7F}\\u{85}")
+        XCTAssertEqual(EchoText.shown("x\r\ny"), "x\\u{D}\\u{A}y")
+        XCTAssertEqual(EchoText.shown(String(repeating: "ä", count: 200)), String(repeating: "ä", count: 200))
+        XCTAssertEqual(EchoText.shown(String(repeating: "ä", count: 203)), String(repeating: "ä", count: 200) + "… (6 more bytes)")
         XCTAssertEqual(ReportHTML.escape("<a href=\"x\">'&'</a>\u{0}"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;\\u{0}")
     }
 
