@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// read(2) under a name of its own: inside `FileSource` the method `read` hides the C function, and
-/// qualifying it with a module name (`Glibc.read`) would not build on macOS.
+/// qualifying it with a module name (the Glibc module's `read`) would not build on macOS.
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
     read(fd, buffer, count)
 }

@@ -22,7 +22,7 @@ import Model
 import Pipeline
 
 // write(2) and close(2) under names of their own: `Output`'s methods hide the C functions, and a
-// module-qualified call (`Glibc.write`) would not build on macOS.
+// module-qualified call (the Glibc module's `write`) would not build on macOS.
 func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(fd, bytes, count) }
 func systemClose(_ fd: Int32) -> Int32 { close(fd) }
 
