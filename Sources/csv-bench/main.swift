@@ -19,7 +19,6 @@ import Darwin
 import CSV
 import Ingest
 import Model
-import Pipeline
 
 // write(2) and close(2) under names of their own: `Output`'s methods hide the C functions, and a
 // module-qualified call (the Glibc module's `write`) would not build on macOS.
