@@ -204,7 +204,7 @@ struct ReferenceCatalog {
                 // A municipality first, else a county (spec 8.3).
                 var code: String?
                 if !text.isEmpty, case .unknown = geography.geography.resolveMunicipality(text, suggest: false),
-                   let county = Divisions.counties.first(where: { TextKey.name($0.code) == TextKey.name(text) || TextKey.name($0.name) == TextKey.name(text) }) {
+                   let county = Geography.resolveCounty(text) {
                     code = county.code
                 } else {
                     code = municipalityReference(row, "municipality", &problems).map(PopulationRow.codeText)
@@ -243,7 +243,7 @@ struct ReferenceCatalog {
                 if !funder.isEmpty, case let .found(m) = geography.geography.resolveMunicipality(funder, suggest: false) {
                     funderCode = PopulationRow.codeText(m.code)
                 } else if !funder.isEmpty,
-                          let county = Divisions.counties.first(where: { TextKey.name($0.code) == TextKey.name(funder) || TextKey.name($0.name) == TextKey.name(funder) }) {
+                          let county = Geography.resolveCounty(funder) {
                     funderCode = county.code
                 }
                 let kind = BudgetKind.parse(row.text("kind"))

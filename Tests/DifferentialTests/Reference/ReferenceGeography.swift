@@ -85,7 +85,7 @@ struct ReferenceGeography: Sendable {
             if let area = areaNames[key] { parts.append(.area(area)); continue }
             if let region = regionName(String(piece)) { parts.append(.region(region)); continue }
             if let builtin = builtinRegionName[key], let region = regionName(builtin) { parts.append(.region(region)); continue }
-            if let county = Divisions.counties.first(where: { TextKey.name($0.code) == key || TextKey.name($0.name) == key }) {
+            if let county = Geography.resolveCounty(String(piece)) {
                 parts.append(.county(county.code)); continue
             }
             return nil
