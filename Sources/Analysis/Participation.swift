@@ -66,6 +66,9 @@ public struct ParticipationAccumulator: Sendable {
 
     public init() {}
 
+    /// The distinct pairs held so far, which grow with events and persons.
+    public var pairs: Int { eventGroups.count + personGroups.count + eventTypes.count }
+
     public mutating func add(_ row: AttendanceRow) throws(AnalysisError) {
         try add(row, group: group(of: row))
     }
@@ -85,6 +88,22 @@ public struct ParticipationAccumulator: Sendable {
             start = end
         }
         readAhead = sink
+    }
+
+    /// For counting that happens elsewhere (partitioned reading): the group of every row, and
+    /// which groups have persons. Participants are added with `add(participants:group:)` once a
+    /// row is known not to be a duplicate; the pairs go to a `Tally`.
+    public mutating func groups(of rows: UnsafeBufferPointer<AttendanceRow>, into groupOf: inout [Int32]) {
+        groupOf.removeAll(keepingCapacity: true)
+        for row in rows {
+            let g = group(of: row)
+            if row.person >= 0 { groups[Int(g)].hasPerson = true }
+            groupOf.append(g)
+        }
+    }
+
+    public mutating func add(participants: Int64, group g: Int32) throws(AnalysisError) {
+        groups[Int(g)].participants = try Self.checkedSum(groups[Int(g)].participants, participants)
     }
 
     @inline(__always)
@@ -131,6 +150,8 @@ public struct ParticipationAccumulator: Sendable {
         public var totals: [ParticipationRow] = []
         public var sectors: [SectorRow] = []
         public var activity: [Int: ProjectActivity] = [:]
+
+        public init() {}
     }
 
     /// The columns a grouping set keeps; the others are `all`.
@@ -152,40 +173,63 @@ public struct ParticipationAccumulator: Sendable {
     /// `plainKeys` numbers every grouping-set key through a Dictionary of `SetKey`, the plain twin
     /// of the packed integer keys (a test compares the two).
     public func finish(noSector: Int32?, plainKeys: Bool = false) throws(AnalysisError) -> Result {
-        var keys: [SetKey] = []
-        var keyIDs: [SetKey: Int] = [:]
-        var packedIDs = UInt64Map()
-        var participants: [Int64] = []
-        var hasPerson: [Bool] = []
-        func id(_ k: SetKey) -> Int {
-            if !plainKeys, let packed = k.packed {
-                let i = Int(packedIDs.value(packed) { Int32(keys.count) })
-                if i < keys.count { return i }
-            } else {
-                if let i = keyIDs[k] { return i }
-                keyIDs[k] = keys.count
+        var tally = Tally(self, noSector: noSector, plainKeys: plainKeys)
+        tally.addEvents(groups: eventGroups, types: eventTypes)
+        tally.addPersons(groups: personGroups)
+        return try tally.result(self)
+    }
+
+    /// `finish` in parts, for pairs that were never all in memory at once: the (event, group) and
+    /// (event, type) pairs of one set of events at a time, the (person, group) pairs of one set of
+    /// persons at a time. Ids are those of the part, so a part must hold every pair of its events
+    /// (or persons); the parts' counts then add up.
+    public struct Tally {
+        private let groups: [Group]
+        private let noSector: Int32?
+        private var keys: [SetKey] = []
+        /// The grouping-set ids of each group, side by side.
+        private var setsOfGroup: [Int32] = []
+        private var events: [Int], persons: [Int]
+        private var eventsWithSector: [Int32: Int] = [:], multisectorEvents: [Int32: Int] = [:]
+        private var eventsByType: [Int32: [Int32: Int]] = [:]
+
+        /// The groups of `accumulator` are final here; their participants need not be yet.
+        public init(_ accumulator: ParticipationAccumulator, noSector: Int32?, plainKeys: Bool = false) {
+            groups = accumulator.groups
+            self.noSector = noSector
+            var keyIDs: [SetKey: Int] = [:]
+            var packedIDs = UInt64Map()
+            var keys: [SetKey] = []
+            func id(_ k: SetKey) -> Int {
+                if !plainKeys, let packed = k.packed {
+                    let i = Int(packedIDs.value(packed) { Int32(keys.count) })
+                    if i < keys.count { return i }
+                } else {
+                    if let i = keyIDs[k] { return i }
+                    keyIDs[k] = keys.count
+                }
+                keys.append(k)
+                return keys.count - 1
             }
-            keys.append(k); participants.append(0); hasPerson.append(false)
-            return keys.count - 1
-        }
-        let setCount = Self.groupingSets.count
-        // The grouping-set ids of each group, side by side.
-        var setsOfGroup: [Int32] = []
-        setsOfGroup.reserveCapacity(groups.count * setCount)
-        for g in groups {
-            for kept in Self.groupingSets {
-                let i = id(SetKey(project: g.project, region: kept.contains(.region) ? g.region : nil,
-                                  year: kept.contains(.yearTerm) ? g.year : nil, term: kept.contains(.yearTerm) ? g.term : nil,
-                                  role: kept.contains(.role) ? g.role : nil, sector: kept.contains(.sector) ? g.sector : nil))
-                participants[i] = try Self.checkedSum(participants[i], g.participants)
-                hasPerson[i] = hasPerson[i] || g.hasPerson
-                setsOfGroup.append(Int32(i))
+            setsOfGroup.reserveCapacity(groups.count * ParticipationAccumulator.groupingSets.count)
+            for g in groups {
+                for kept in ParticipationAccumulator.groupingSets {
+                    setsOfGroup.append(Int32(id(SetKey(project: g.project, region: kept.contains(.region) ? g.region : nil,
+                                                       year: kept.contains(.yearTerm) ? g.year : nil,
+                                                       term: kept.contains(.yearTerm) ? g.term : nil,
+                                                       role: kept.contains(.role) ? g.role : nil,
+                                                       sector: kept.contains(.sector) ? g.sector : nil))))
+                }
             }
+            self.keys = keys
+            events = [Int](repeating: 0, count: keys.count)
+            persons = events
         }
+
         /// Distinct items (events or persons) per grouping set: each item counts once in each set
         /// one of its groups belongs to, marked by a stamp per set. No set of (item, set) pairs.
-        func distinct(_ buckets: Buckets) -> [Int] {
-            var counts = [Int](repeating: 0, count: keys.count)
+        private func distinct(_ buckets: Buckets, into counts: inout [Int]) {
+            let setCount = ParticipationAccumulator.groupingSets.count
             var stamp = [Int32](repeating: -1, count: keys.count)
             buckets.forEach { item, groupsOfItem in
                 for g in groupsOfItem {
@@ -195,61 +239,85 @@ public struct ParticipationAccumulator: Sendable {
                     }
                 }
             }
-            return counts
         }
-        let eventBuckets = Buckets(eventGroups)
-        let events = distinct(eventBuckets), persons = distinct(Buckets(personGroups))
 
-        var result = Result()
-        for (i, k) in keys.enumerated() {
-            let unique = hasPerson[i] ? persons[i] : nil
-            if k.role != nil {
-                result.detail.append(ParticipationRow(project: Int(k.project), region: k.region.map(Int.init), year: k.year.map(Int.init),
-                                                      term: k.term, role: k.role, events: events[i], participants: participants[i],
-                                                      uniquePersons: unique))
-                continue
+        /// Every (event, group) and (event, type) pair of a set of events.
+        public mutating func addEvents(groups eventGroups: UInt64Set, types: UInt64Set) {
+            let buckets = Buckets(eventGroups)
+            distinct(buckets, into: &events)
+            // Per event: its project, and how many sectors its rows carry.
+            var eventProject: [Int32: Int32] = [:]
+            buckets.forEach { event, groupsOfEvent in
+                let project = groups[Int(groupsOfEvent.first!)].project
+                eventProject[Int32(event)] = project
+                var sectors: [Int32] = []
+                for g in groupsOfEvent where groups[Int(g)].sector != noSector && !sectors.contains(groups[Int(g)].sector) {
+                    sectors.append(groups[Int(g)].sector)
+                }
+                if !sectors.isEmpty { eventsWithSector[project, default: 0] += 1 }
+                if sectors.count >= 2 { multisectorEvents[project, default: 0] += 1 }
             }
-            if k.sector == nil {
-                result.totals.append(ParticipationRow(project: Int(k.project), region: k.region.map(Int.init), year: k.year.map(Int.init),
-                                                      term: k.term, role: nil, events: events[i], participants: participants[i],
-                                                      uniquePersons: unique))
-            }
-            if k.year == nil {
-                result.sectors.append(SectorRow(project: Int(k.project), region: k.region.map(Int.init), sector: k.sector,
-                                                events: events[i], participants: participants[i], uniquePersons: unique))
-            }
-            if k.region == nil && k.year == nil && k.sector == nil {
-                result.activity[Int(k.project), default: ProjectActivity()].events = events[i]
-                result.activity[Int(k.project)]!.participants = participants[i]
-                result.activity[Int(k.project)]!.uniquePersons = unique
+            types.forEach { pair in
+                let project = eventProject[Int32(pair >> 32)]!
+                eventsByType[project, default: [:]][Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF), default: 0] += 1
             }
         }
-        var sectorsOfProject: [Int32: Set<Int32>] = [:]
-        for g in groups {
-            let sum = try Self.checkedSum(result.activity[Int(g.project), default: ProjectActivity()].participantsByRole[g.role] ?? 0,
-                                          g.participants)
-            result.activity[Int(g.project)]!.participantsByRole[g.role] = sum
-            if g.sector != noSector { sectorsOfProject[g.project, default: []].insert(g.sector) }
-        }
-        for (project, sectors) in sectorsOfProject { result.activity[Int(project), default: ProjectActivity()].sectors = sectors.count }
 
-        // Per event: its project, and how many sectors its rows carry.
-        var eventProject: [Int32: Int32] = [:]
-        eventBuckets.forEach { event, groupsOfEvent in
-            let project = groups[Int(groupsOfEvent.first!)].project
-            eventProject[Int32(event)] = project
-            var sectors: [Int32] = []
-            for g in groupsOfEvent where groups[Int(g)].sector != noSector && !sectors.contains(groups[Int(g)].sector) {
-                sectors.append(groups[Int(g)].sector)
+        /// Every (person, group) pair of a set of persons.
+        public mutating func addPersons(groups personGroups: UInt64Set) {
+            distinct(Buckets(personGroups), into: &persons)
+        }
+
+        /// The tables, once every part is added; participants are read from `accumulator`'s groups.
+        public func result(_ accumulator: ParticipationAccumulator) throws(AnalysisError) -> Result {
+            let groups = accumulator.groups
+            precondition(groups.count == self.groups.count, "the groups changed after the tally began")
+            let setCount = ParticipationAccumulator.groupingSets.count
+            var participants = [Int64](repeating: 0, count: keys.count)
+            var hasPerson = [Bool](repeating: false, count: keys.count)
+            for (g, group) in groups.enumerated() {
+                for set in setsOfGroup[(g * setCount)..<(g * setCount + setCount)] {
+                    participants[Int(set)] = try ParticipationAccumulator.checkedSum(participants[Int(set)], group.participants)
+                    hasPerson[Int(set)] = hasPerson[Int(set)] || group.hasPerson
+                }
             }
-            if !sectors.isEmpty { result.activity[Int(project)]!.eventsWithSector += 1 }
-            if sectors.count >= 2 { result.activity[Int(project)]!.multisectorEvents += 1 }
+            var result = Result()
+            for (i, k) in keys.enumerated() {
+                let unique = hasPerson[i] ? persons[i] : nil
+                if k.role != nil {
+                    result.detail.append(ParticipationRow(project: Int(k.project), region: k.region.map(Int.init), year: k.year.map(Int.init),
+                                                          term: k.term, role: k.role, events: events[i], participants: participants[i],
+                                                          uniquePersons: unique))
+                    continue
+                }
+                if k.sector == nil {
+                    result.totals.append(ParticipationRow(project: Int(k.project), region: k.region.map(Int.init), year: k.year.map(Int.init),
+                                                          term: k.term, role: nil, events: events[i], participants: participants[i],
+                                                          uniquePersons: unique))
+                }
+                if k.year == nil {
+                    result.sectors.append(SectorRow(project: Int(k.project), region: k.region.map(Int.init), sector: k.sector,
+                                                    events: events[i], participants: participants[i], uniquePersons: unique))
+                }
+                if k.region == nil && k.year == nil && k.sector == nil {
+                    result.activity[Int(k.project), default: ProjectActivity()].events = events[i]
+                    result.activity[Int(k.project)]!.participants = participants[i]
+                    result.activity[Int(k.project)]!.uniquePersons = unique
+                }
+            }
+            var sectorsOfProject: [Int32: Set<Int32>] = [:]
+            for g in groups {
+                let sum = try ParticipationAccumulator.checkedSum(result.activity[Int(g.project), default: ProjectActivity()].participantsByRole[g.role] ?? 0,
+                                         g.participants)
+                result.activity[Int(g.project)]!.participantsByRole[g.role] = sum
+                if g.sector != noSector { sectorsOfProject[g.project, default: []].insert(g.sector) }
+            }
+            for (project, sectors) in sectorsOfProject { result.activity[Int(project), default: ProjectActivity()].sectors = sectors.count }
+            for (project, n) in eventsWithSector { result.activity[Int(project)]!.eventsWithSector = n }
+            for (project, n) in multisectorEvents { result.activity[Int(project)]!.multisectorEvents = n }
+            for (project, types) in eventsByType { result.activity[Int(project), default: ProjectActivity()].eventsByType = types }
+            return result
         }
-        eventTypes.forEach { pair in
-            let project = Int(eventProject[Int32(pair >> 32)]!)
-            result.activity[project, default: ProjectActivity()].eventsByType[Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF), default: 0] += 1
-        }
-        return result
     }
 }
 

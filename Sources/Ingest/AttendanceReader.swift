@@ -8,12 +8,29 @@ public struct AttendanceBatch: Sendable {
     public var lines: [Int32] = []
     /// Bytes of the file read up to the end of this batch (approximate for transcoded files).
     public var bytesRead = 0
+    /// Partitioned reading only: per row, the text that names its event (the event_id, or the
+    /// title when there is none; which one is the row's `event`, 0 or 1) and its person_id, one
+    /// after the other; `textEnds[2 * i]` and `textEnds[2 * i + 1]` are where row i's end.
+    public var texts: [UInt8] = []
+    public var textEnds: [Int32] = []
+
+    /// Row i's event text and person_id, valid while `texts` is not changed.
+    public func withTexts<R, E: Error>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        let start = i == 0 ? 0 : Int(textEnds[2 * i - 1]), middle = Int(textEnds[2 * i]), end = Int(textEnds[2 * i + 1])
+        return try texts.withUnsafeBufferPointer { (all) throws(E) -> R in
+            try body(UnsafeBufferPointer(rebasing: all[start..<middle]), UnsafeBufferPointer(rebasing: all[middle..<end]))
+        }
+    }
 }
 
 /// Reads attendance files (the big input) straight from bytes: cells are trimmed, parsed and
 /// interned without building Strings, and every distinct text is resolved once (municipality →
 /// region, role → label). Emits batches of valid rows; duplicate detection and aggregation are the
 /// consumer's, so they can run on another core.
+///
+/// Partitioned (spec 8.9), the reader keeps nothing that grows with events or persons: a row's
+/// event and person are not numbered here but handed on as their texts (`AttendanceBatch.texts`),
+/// and its identity holds 64-bit hashes of those texts instead of their ids.
 public final class AttendanceReader {
     public static let batchSize = 4096
 
@@ -30,13 +47,15 @@ public final class AttendanceReader {
     private let messages: any Messages
 
     private let memoizeCells: Bool
+    public let partitioned: Bool
 
     /// `memoizeCells: false` resolves every cell afresh: the plain twin of the per-column memo
     /// (AttendanceReaderTests compares the two).
-    public init(catalog: Catalog, language: MessageLanguage = .en, memoizeCells: Bool = true) {
+    public init(catalog: Catalog, language: MessageLanguage = .en, memoizeCells: Bool = true, partitioned: Bool = false) {
         messages = language.messages
-        state = ParseState(catalog: catalog, messages: messages)
+        state = ParseState(catalog: catalog, messages: messages, partitioned: partitioned)
         self.memoizeCells = memoizeCells
+        self.partitioned = partitioned
     }
 
     /// A row whose fingerprint an earlier kept row has (the consumer decides that, see AttendanceIdentity).
@@ -69,7 +88,7 @@ public final class AttendanceReader {
         // The per-row state is a local for the loop: through a class property, every touch of it
         // (several per cell) would pay a runtime exclusivity check. Swapped, not copied, so its
         // arrays stay uniquely referenced.
-        var state = ParseState(catalog: self.state.catalog, messages: messages)
+        var state = ParseState(catalog: self.state.catalog, messages: messages, partitioned: partitioned)
         swap(&state, &self.state)
         state.memo = memoizeCells ? CellMemo(columns: ParseState.MemoColumn.count) : nil
         defer { swap(&state, &self.state) }
@@ -79,6 +98,16 @@ public final class AttendanceReader {
             while try reader.nextRecord() {
                 count += 1
                 if let row = state.parse(reader, header, c) {
+                    if partitioned {
+                        let record = reader.record
+                        func cell(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                            index < 0 || index >= record.count ? UnsafeBufferPointer(start: nil, count: 0) : trimmedWhitespace(record.bytes(index))
+                        }
+                        batch.texts.append(contentsOf: cell(row.event == 0 ? c.eventID : c.title))
+                        batch.textEnds.append(Int32(batch.texts.count))
+                        batch.texts.append(contentsOf: cell(c.person))
+                        batch.textEnds.append(Int32(batch.texts.count))
+                    }
                     batch.rows.append(row)
                     batch.lines.append(Int32(truncatingIfNeeded: reader.line))
                     if batch.rows.count == Self.batchSize {
@@ -87,6 +116,8 @@ public final class AttendanceReader {
                         progress?(reader.bytesConsumed)
                         batch.rows.removeAll(keepingCapacity: true)
                         batch.lines.removeAll(keepingCapacity: true)
+                        batch.texts.removeAll(keepingCapacity: true)
+                        batch.textEnds.removeAll(keepingCapacity: true)
                     }
                 }
             }
@@ -102,6 +133,8 @@ struct ParseState {
     let catalog: Catalog
     /// Only rejected rows and each unknown place text (once) are worded: nothing per kept row.
     let messages: any Messages
+    /// See AttendanceReader: events and persons are left to the consumer.
+    let partitioned: Bool
     var rejections: [Rejection] = []
     var mergers: Set<Geography.Merger> = []
     var labels: [String] = []
@@ -128,9 +161,10 @@ struct ParseState {
         static let project = 0, eventID = 1, title = 2, eventType = 3, role = 4, sector = 5, municipality = 6, count = 7
     }
 
-    init(catalog: Catalog, messages: any Messages) {
+    init(catalog: Catalog, messages: any Messages, partitioned: Bool) {
         self.catalog = catalog
         self.messages = messages
+        self.partitioned = partitioned
     }
 
     /// `resolve(b)`, or the previous row's result in `column` when its cell had the same bytes.
@@ -182,7 +216,7 @@ struct ParseState {
 
         // person_id and participants
         let personCell = cell(c.person)
-        let person: Int32 = personCell.isEmpty ? -1 : persons.id(personCell)
+        let person: Int32 = personCell.isEmpty ? -1 : partitioned ? 0 : persons.id(personCell)
         let participantsCell = cell(c.participants)
         var participants: Int64 = participantsCell.isEmpty ? -1 : (Self.count(participantsCell) ?? -2)
         if participants == -1 {
@@ -221,12 +255,17 @@ struct ParseState {
         }
 
         let eventIDCell = cell(c.eventID)
+        if partitioned {
+            // Hashes, not ids, so nothing here grows with events or persons.
+            let eventID = eventIDCell.isEmpty ? -1 : memoized(MemoColumn.eventID, eventIDCell) { _, b in Int64(bitPattern: ByteInterner.hash(b)) }
+            let title = memoized(MemoColumn.title, cell(c.title)) { _, b in Int64(bitPattern: ByteInterner.hash(b)) }
+            return row(project: project, event: eventIDCell.isEmpty ? 1 : 0, eventID: eventID, title: title, date: date, person: person,
+                       personID: personCell.isEmpty ? -1 : Int64(bitPattern: ByteInterner.hash(personCell)), participants: participants,
+                       code: code, region: region, regionColumn: regionColumn, cell: cell, c)
+        }
         let eventID: Int32 = eventIDCell.isEmpty ? -1
             : Int32(truncatingIfNeeded: memoized(MemoColumn.eventID, eventIDCell) { Int64($0.texts.id($1)) })
         let title = Int32(truncatingIfNeeded: memoized(MemoColumn.title, cell(c.title)) { Int64($0.texts.id($1)) })
-        let role = Int32(truncatingIfNeeded: memoized(MemoColumn.role, cell(c.role)) { Int64($0.labelID($1, empty: .unspecified)) })
-        let eventType = Int32(truncatingIfNeeded: memoized(MemoColumn.eventType, cell(c.eventType)) { Int64($0.labelID($1, empty: .empty)) })
-        let sector = Int32(truncatingIfNeeded: memoized(MemoColumn.sector, cell(c.sector)) { Int64($0.labelID($1, empty: .unspecified)) })
 
         let event: Int32
         if eventID >= 0 {
@@ -244,10 +283,23 @@ struct ParseState {
             event = events.denseID(1 << 63 | UInt64(UInt32(project)) << 32 | UInt64(UInt32(pair)))
         }
 
+        return row(project: project, event: event, eventID: Int64(eventID), title: Int64(title), date: date, person: person,
+                   personID: Int64(person), participants: participants, code: code, region: region, regionColumn: regionColumn,
+                   cell: cell, c)
+    }
+
+    /// The labels, the identity and the row, once event and person are settled.
+    @inline(__always)
+    private mutating func row(project: Int32, event: Int32, eventID: Int64, title: Int64, date: DayDate, person: Int32,
+                              personID: Int64, participants: Int64, code: Int32, region: Int32, regionColumn: Int32,
+                              cell: (Int) -> UnsafeBufferPointer<UInt8>, _ c: AttendanceReader.Columns) -> AttendanceRow {
+        let role = Int32(truncatingIfNeeded: memoized(MemoColumn.role, cell(c.role)) { Int64($0.labelID($1, empty: .unspecified)) })
+        let eventType = Int32(truncatingIfNeeded: memoized(MemoColumn.eventType, cell(c.eventType)) { Int64($0.labelID($1, empty: .empty)) })
+        let sector = Int32(truncatingIfNeeded: memoized(MemoColumn.sector, cell(c.sector)) { Int64($0.labelID($1, empty: .unspecified)) })
         let identity = AttendanceIdentity(
-            projectID: Int64(project), date: Int64(date.packed), participants: participants, eventID: Int64(eventID),
-            title: Int64(title), eventType: Int64(eventType), municipality: Int64(code), region: Int64(regionColumn),
-            role: Int64(role), sector: Int64(sector), personID: Int64(person))
+            projectID: Int64(project), date: Int64(date.packed), participants: participants, eventID: eventID,
+            title: title, eventType: Int64(eventType), municipality: Int64(code), region: Int64(regionColumn),
+            role: Int64(role), sector: Int64(sector), personID: personID)
         return AttendanceRow(project: project, event: event, date: date, region: region, role: role, eventType: eventType,
                              sector: sector, person: person, participants: participants, fingerprint: identity.fingerprint)
     }

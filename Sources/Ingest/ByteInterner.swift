@@ -11,7 +11,7 @@ import Darwin
 /// Each slot carries the string's first eight bytes and its length next to a part of its hash, so
 /// the short strings most cells are (codes, dates, event ids, counts) are found or ruled out by
 /// reading the slot alone; only longer ones are compared against the stored bytes.
-struct ByteInterner {
+public struct ByteInterner {
     private struct Slot {
         /// The first eight bytes, zero-padded.
         var head: UInt64
@@ -29,10 +29,12 @@ struct ByteInterner {
     private var entries: [Entry] = []
     private var slots = [Slot](repeating: Slot(head: 0, tag: 0, id: 0), count: 64)
 
-    var count: Int { entries.count }
+    public var count: Int { entries.count }
+
+    public init() {}
 
     @inline(__always)
-    static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    public static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(b.count)
         // An empty cell may come with or without a base address (an absent column): both must
         // hash alike, so only the reading of bytes depends on it, never the final mixing.
@@ -73,7 +75,7 @@ struct ByteInterner {
 
     /// The id of `bytes`, adding it when new (a new id equals the count before the call).
     @inline(__always)
-    mutating func id(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+    public mutating func id(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let h = Self.hash(bytes)
         let tag = Self.tag(h, bytes.count)
         let head = Self.head(bytes)

@@ -18,23 +18,46 @@ final class AttendanceStream: @unchecked Sendable {
 
 
     struct Outcome {
-        var accumulator = ParticipationAccumulator()
+        var reader: AttendanceReader
+        var participation = ParticipationAccumulator.Result()
         var duplicates: [Rejection] = []
+        /// 0 when everything was counted in memory.
+        var partitions = 0
     }
 
-    /// Runs `reader` over `headers` on a second thread and consumes its batches here.
-    static func run(_ reader: AttendanceReader, headers: [HeaderMap],
+    /// Counts the attendance files: in memory when their counts fit `budget` bytes, otherwise
+    /// partitioned through temporary files in `temporaryDirectory` (spec 8.9). Both give the same
+    /// figures and rejections (`PartitionedCountTests`).
+    static func run(catalog: Catalog, language: MessageLanguage, headers: [HeaderMap], budget: Int, temporaryDirectory: String,
                     progress: (@Sendable (String, Int, Int) -> Void)?) throws(Failure) -> Outcome {
-        let stream = AttendanceStream()
         let sizes = headers.map { (try? FileManager.default.attributesOfItem(atPath: $0.file.path)[.size] as? Int) ?? 0 }
+        let totalBytes = sizes.reduce(0, +)
+        // What counting keeps is well under half the input's bytes on real exports (about 0.3):
+        // an input within twice the budget is tried in memory, and partitioned if it passes it after all.
+        if totalBytes / 2 <= budget,
+           let outcome = try count(AttendanceReader(catalog: catalog, language: language), headers: headers, sizes: sizes,
+                                   budget: budget, partitioned: nil, progress: progress) {
+            return outcome
+        }
+        var partitions = 2
+        while partitions < 256 && totalBytes / 2 / partitions > budget { partitions *= 2 }
+        let partitioned = try PartitionedCount(directory: temporaryDirectory, partitions: partitions)
+        return try count(AttendanceReader(catalog: catalog, language: language, partitioned: true), headers: headers, sizes: sizes,
+                         budget: budget, partitioned: partitioned, progress: progress)!
+    }
+
+    /// Runs `reader` over `headers` on a second thread and counts its batches here. In memory
+    /// (`partitioned` nil), nil once the counts pass `budget`.
+    private static func count(_ reader: AttendanceReader, headers: [HeaderMap], sizes: [Int], budget: Int,
+                              partitioned: PartitionedCount?, progress: (@Sendable (String, Int, Int) -> Void)?) throws(Failure) -> Outcome? {
+        let stream = AttendanceStream()
         let totalBytes = sizes.reduce(0, +)
         // The reader is used by the producer thread alone until `take` returns nil.
         let handoff = Handoff(reader)
         let producer = Thread {
             let reader = handoff.value
             do throws(InputError) {
-                for header in headers {
-                    let size = (try? FileManager.default.attributesOfItem(atPath: header.file.path)[.size] as? Int) ?? 0
+                for (header, size) in zip(headers, sizes) {
                     try reader.read(header, progress: progress.map { report in { report(header.file.relativePath, $0, size) } }) { batch throws(InputError) in
                         try stream.put(batch)
                     }
@@ -48,8 +71,10 @@ final class AttendanceStream: @unchecked Sendable {
         producer.stackSize = 8 << 20
         producer.start()
 
-        var outcome = Outcome()
-        do {
+        var outcome = Outcome(reader: reader)
+        var accumulator = ParticipationAccumulator()
+        var partitioned = partitioned
+        do throws(Failure) {
             // Fingerprints of every kept row: the largest structure of a run (7 bytes a row and then some).
             var seen = UInt64Set()
             var fingerprints: [UInt64] = [], isNew: [Bool] = []
@@ -62,6 +87,10 @@ final class AttendanceStream: @unchecked Sendable {
                     bytesBefore += sizes[fileIndex]
                     fileIndex += 1
                     file = headers[fileIndex].file.relativePath
+                }
+                if partitioned != nil {
+                    try partitioned!.add(batch, fileIndex: Int32(fileIndex), to: &accumulator)
+                    continue
                 }
                 rows += batch.rows.count
                 if !sized && seen.count >= reserved * 4 / 5 && bytesBefore + batch.bytesRead > 0 {
@@ -82,21 +111,37 @@ final class AttendanceStream: @unchecked Sendable {
                 for i in batch.rows.indices where !isNew[i] {
                     outcome.duplicates.append(reader.duplicate(file: batch.file, line: Int(batch.lines[i])))
                 }
-                try batch.rows.withUnsafeBufferPointer { rows throws(AnalysisError) in
-                    try isNew.withUnsafeBufferPointer { keep throws(AnalysisError) in try outcome.accumulator.add(rows, keep: keep) }
+                do throws(AnalysisError) {
+                    try batch.rows.withUnsafeBufferPointer { rows throws(AnalysisError) in
+                        try isNew.withUnsafeBufferPointer { keep throws(AnalysisError) in try accumulator.add(rows, keep: keep) }
+                    }
+                } catch { throw Failure(error) }
+                // About 10 bytes a fingerprint or pair, and the reader's tables beside them.
+                if (seen.count + accumulator.pairs) * 12 > budget {
+                    stream.cancel()
+                    return nil
                 }
             }
         } catch {
             stream.cancel()
-            throw Failure(error)
+            throw error
         }
+        if let failure = stream.failure { throw Failure(failure) }
         // The fingerprints are gone: hand their memory back now. Freed in pieces, most of it would
         // otherwise stay in the process, and the stages after this one would add to it.
         releaseFreedMemory()
-        if let failure = stream.failure { throw Failure(failure) }
+        let noSector = reader.labelID("unspecified")
+        if let partitioned {
+            let counted = try partitioned.finish(&accumulator, noSector: noSector)
+            outcome.participation = counted.result
+            outcome.duplicates = counted.duplicates.map { reader.duplicate(file: headers[$0.file].file.relativePath, line: $0.line) }
+            outcome.partitions = partitioned.partitions
+        } else {
+            do throws(AnalysisError) { outcome.participation = try accumulator.finish(noSector: noSector) }
+            catch { throw Failure(error) }
+        }
         return outcome
     }
-
     private func put(_ batch: AttendanceBatch) throws(InputError) {
         condition.lock()
         defer { condition.unlock() }

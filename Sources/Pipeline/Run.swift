@@ -15,6 +15,10 @@ public struct Run {
     /// Progress lines only when stderr is a terminal.
     public let showProgress: Bool
     public var now: () -> Date = Date.init
+    /// Bytes that counting attendance may hold in memory (duplicate fingerprints, distinct pairs);
+    /// beyond it, the counting is partitioned through temporary files (spec 8.9). With the rest
+    /// of a run this keeps the whole process near 100 MB at any input size.
+    public var memoryBudget = 40_000_000
 
     public init(settings: Settings, log: @escaping (String) -> Void, showProgress: Bool = false) {
         self.settings = settings
@@ -70,8 +74,11 @@ public struct Run {
             log("grantstats: \(header.file.relativePath): ignoring unknown columns: \(header.unknownColumns.joined(separator: ", "))")
         }
 
-        let reader = AttendanceReader(catalog: catalog, language: settings.lang.messages)
-        let attendance = try AttendanceStream.run(reader, headers: headers[.attendance] ?? [], progress: showProgress ? Run.progressLine : nil)
+        let attendance = try AttendanceStream.run(catalog: catalog, language: settings.lang.messages, headers: headers[.attendance] ?? [],
+                                                  budget: memoryBudget,
+                                                  temporaryDirectory: writing ? settings.outputs : NSTemporaryDirectory(),
+                                                  progress: showProgress ? Run.progressLine : nil)
+        let reader = attendance.reader
         if showProgress { FileHandle.standardError.write("\r\u{1B}[K".data(using: .utf8)!) }
         let mergers = catalog.mergers.union(reader.mergers).sorted()
         for m in mergers {
@@ -80,7 +87,7 @@ public struct Run {
 
         var figures = Figures()
         do throws(AnalysisError) {
-            let result = try attendance.accumulator.finish(noSector: reader.labelID("unspecified"))
+            let result = attendance.participation
             figures.costShares = try CostShares.compute(projects: catalog.projects, budget: catalog.budget)
             figures.municipalShares = try MunicipalShares.compute(projects: catalog.projects, members: catalog.members,
                                                                  budget: catalog.budget, geography: catalog.geography)

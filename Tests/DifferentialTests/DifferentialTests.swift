@@ -38,7 +38,9 @@ final class DifferentialTests: XCTestCase {
 
             let outputs = dir + "/outputs"
             // The binary runs while the reference computes: two cores, half the wall time.
-            let product = try Self.launch(["run", "--inputs", inputs, "--outputs", outputs, "--quiet"])
+            // Every other seed counts attendance partitioned through temporary files (spec 8.9).
+            let product = try Self.launch(["run", "--inputs", inputs, "--outputs", outputs, "--quiet"],
+                                          memoryBudget: seed % 2 == 1 ? 1 : nil)
             let reference = timed(\.reference) { Reference.run(inputs: inputs) }
             timed(\.product) { product.waitUntilExit() }
             // A trap ends the process by a signal: never an exit code the reference gives.
@@ -84,12 +86,13 @@ final class DifferentialTests: XCTestCase {
     }
 
     /// Starts the built binary; what it prints is not compared (stderr would fill a pipe).
-    static func launch(_ arguments: [String]) throws -> Process {
+    static func launch(_ arguments: [String], memoryBudget: Int? = nil) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Binary.path)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C"
+        environment["GRANTSTATS_MEMORY_BUDGET"] = memoryBudget.map(String.init)
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
