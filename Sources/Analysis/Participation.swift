@@ -56,6 +56,7 @@ public struct ParticipationAccumulator: Sendable {
     private var prIDs = UInt64Map(capacity: 256)
     private var prrIDs = UInt64Map(capacity: 256)
     private var prrsIDs = UInt64Map(capacity: 256)
+    private var packedGroups = UInt64Map(capacity: 256)
     private var eventGroups = UInt64Set()
     private var personGroups = UInt64Set()
     private var eventTypes = UInt64Set()
@@ -65,6 +66,8 @@ public struct ParticipationAccumulator: Sendable {
     private var readAhead: UInt64 = 0
 
     public init() {}
+
+    public var groupCount: Int { groups.count }
 
     /// The distinct pairs held so far, which grow with events and persons.
     public var pairs: Int { eventGroups.count + personGroups.count + eventTypes.count }
@@ -112,6 +115,34 @@ public struct ParticipationAccumulator: Sendable {
         let last = lastRow
         if row.project == last.project && row.region == last.region && row.role == last.role && row.sector == last.sector
             && row.date.year == last.year && row.date.term == last.term { return lastGroup }
+        let g: Int32
+        if let packed = Self.packedGroupKey(row) {
+            if let known = packedGroups.value(packed) {
+                g = known
+            } else {
+                g = chainedGroup(of: row)
+                _ = packedGroups.value(packed) { g }
+            }
+        } else {
+            g = chainedGroup(of: row)
+        }
+        lastRow = (row.project, row.region, row.role, row.sector, row.date.year, row.date.term)
+        lastGroup = g
+        return g
+    }
+
+    /// The row's group key in one integer when every id fits its field (project 14 bits, region
+    /// 10, role 13, sector 13, year 12, term 1): one lookup instead of `chainedGroup`'s four.
+    /// The map only remembers what `chainedGroup` gave, so both give the same group.
+    @inline(__always)
+    private static func packedGroupKey(_ row: AttendanceRow) -> UInt64? {
+        guard UInt32(bitPattern: row.project) < 1 << 14, UInt32(bitPattern: row.region) < 1 << 10,
+              UInt32(bitPattern: row.role) < 1 << 13, UInt32(bitPattern: row.sector) < 1 << 13 else { return nil }
+        return UInt64(row.project) << 49 | UInt64(row.region) << 39 | UInt64(row.role) << 26 | UInt64(row.sector) << 13
+            | UInt64(row.date.year & 0xFFF) << 1 | UInt64(row.date.term.rawValue & 1)
+    }
+
+    private mutating func chainedGroup(of row: AttendanceRow) -> Int32 {
         // Every id keeps its full 32 bits: (project, region), then with role, sector, then year and term.
         let pr = prIDs.denseID(UInt64(UInt32(row.project)) << 32 | UInt64(UInt32(bitPattern: row.region)))
         let prr = prrIDs.denseID(UInt64(UInt32(pr)) << 32 | UInt64(UInt32(bitPattern: row.role)))
@@ -122,8 +153,6 @@ public struct ParticipationAccumulator: Sendable {
                                 term: row.date.term, role: row.role, sector: row.sector))
             return Int32(groups.count - 1)
         }
-        lastRow = (row.project, row.region, row.role, row.sector, row.date.year, row.date.term)
-        lastGroup = g
         return g
     }
 
@@ -261,6 +290,18 @@ public struct ParticipationAccumulator: Sendable {
                 let project = eventProject[Int32(pair >> 32)]!
                 eventsByType[project, default: [:]][Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF), default: 0] += 1
             }
+        }
+
+        /// What another tally of the same accumulator counted from other parts.
+        public mutating func add(_ other: Tally) {
+            precondition(keys.count == other.keys.count)
+            for i in events.indices {
+                events[i] += other.events[i]
+                persons[i] += other.persons[i]
+            }
+            eventsWithSector.merge(other.eventsWithSector, uniquingKeysWith: +)
+            multisectorEvents.merge(other.multisectorEvents, uniquingKeysWith: +)
+            eventsByType.merge(other.eventsByType) { $0.merging($1, uniquingKeysWith: +) }
         }
 
         /// Every (person, group) pair of a set of persons.

@@ -39,8 +39,10 @@ final class AttendanceStream: @unchecked Sendable {
                                    budget: budget, partitioned: nil, progress: progress) {
             return outcome
         }
+        // Partitions of an eighth of the budget: two are counted at once, and small sets stay in
+        // the processor's caches. At most 256 files.
         var partitions = 2
-        while partitions < 256 && totalBytes / 2 / partitions > budget { partitions *= 2 }
+        while partitions < 256 && totalBytes / 2 / partitions > budget / 8 { partitions *= 2 }
         let partitioned = try PartitionedCount(directory: temporaryDirectory, partitions: partitions)
         return try count(AttendanceReader(catalog: catalog, language: language, partitioned: true), headers: headers, sizes: sizes,
                          budget: budget, partitioned: partitioned, progress: progress)!

@@ -1,3 +1,4 @@
+import Foundation
 import Analysis
 import Ingest
 import Model
@@ -9,15 +10,17 @@ import Model
 ///   the fingerprint of the row it repeats);
 /// - its (event, group, event type), by a hash of the event;
 /// - its (person, group), by a hash of the person.
-/// Then one partition at a time: the first row of each fingerprint is kept and its participants
-/// added, later ones are duplicates; distinct events and persons are counted per grouping set.
-/// No fingerprint, event or person spans two partitions, so the partitions' counts add up to
-/// those of counting all rows at once. The pairs of a duplicate row are those of the row it
-/// repeats (event, person and group all come from its identity), so writing them before
-/// duplicates are known changes no distinct count.
+/// Then partition by partition (two at a time, one per core): the first row of each fingerprint
+/// is kept and its participants added, later ones are duplicates; distinct events and persons are
+/// counted per grouping set. No fingerprint, event or person spans two partitions, so the
+/// partitions' counts add up to those of counting all rows at once. The pairs of a duplicate row
+/// are those of the row it repeats (event, person and group all come from its identity), so
+/// writing them before duplicates are known changes no distinct count.
 struct PartitionedCount {
-    private let files: [PartitionFile]
+    private let files: PartitionFiles
     private let mask: UInt64
+    /// Records per partition and stream, to size each partition's sets before it is read.
+    private var records: [Int]
     /// Per partition, the event of its last event record: rows come grouped by event, so most
     /// records say "the same event" instead of repeating its text.
     private var lastEvent: [[UInt8]]
@@ -25,15 +28,16 @@ struct PartitionedCount {
     private var key: [UInt8] = []
     private var groupOf: [Int32] = []
 
-    private enum Tag: UInt8 { case row = 1, newEvent, sameEvent, person }
+    private enum Stream { static let rows = 0, events = 1, persons = 2 }
+    private static let rowSize = 28
+    private enum EventRecord: UInt8 { case new, same }
 
     /// `partitions`: a power of two.
     init(directory: String, partitions: Int) throws(Failure) {
         precondition(partitions > 0 && partitions & (partitions - 1) == 0)
-        var files: [PartitionFile] = []
-        for i in 0..<partitions { files.append(try PartitionFile(directory: directory, index: i)) }
-        self.files = files
+        files = try PartitionFiles(directory: directory, count: partitions)
         mask = UInt64(partitions - 1)
+        records = Array(repeating: 0, count: partitions * PartitionFiles.streams)
         lastEvent = Array(repeating: [], count: partitions)
         lastPair = Array(repeating: .max, count: partitions)
     }
@@ -50,91 +54,169 @@ struct PartitionedCount {
         batch.rows.withUnsafeBufferPointer { accumulator.groups(of: $0, into: &groupOf) }
         for (i, row) in batch.rows.enumerated() {
             let g = groupOf[i]
-            let rows = files[partition(row.fingerprint)]
-            rows.append(Tag.row.rawValue)
-            rows.append(row.fingerprint); rows.append(row.participants); rows.append(g); rows.append(fileIndex); rows.append(batch.lines[i])
-            try rows.recordEnded()
+            let p = partition(row.fingerprint)
+            let to = try files.reserve(Self.rowSize, partition: p, stream: Stream.rows)
+            to.storeBytes(of: row.fingerprint, as: UInt64.self)
+            to.storeBytes(of: row.participants, toByteOffset: 8, as: Int64.self)
+            to.storeBytes(of: g, toByteOffset: 16, as: Int32.self)
+            to.storeBytes(of: fileIndex, toByteOffset: 20, as: Int32.self)
+            to.storeBytes(of: batch.lines[i], toByteOffset: 24, as: Int32.self)
+            try files.wrote(Self.rowSize, partition: p, stream: Stream.rows)
+            records[p * PartitionFiles.streams + Stream.rows] += 1
             try batch.withTexts(i) { (eventText, personText) throws(Failure) in
-                // The event: (project, event_id), or (project, date, title) when it has no event_id.
-                key.removeAll(keepingCapacity: true)
-                key.append(UInt8(row.event))
-                withUnsafeBytes(of: row.project.littleEndian) { key.append(contentsOf: $0) }
-                if row.event == 1 { withUnsafeBytes(of: row.date.packed.littleEndian) { key.append(contentsOf: $0) } }
-                key.append(contentsOf: eventText)
-                let p = key.withUnsafeBufferPointer { partition(ByteInterner.hash($0)) }
-                let pair = UInt64(UInt32(bitPattern: g)) << 32 | UInt64(UInt32(bitPattern: row.eventType))
-                let events = files[p]
-                if lastEvent[p] == key {
-                    if lastPair[p] != pair {
-                        events.append(Tag.sameEvent.rawValue)
-                        events.append(g); events.append(row.eventType)
-                        lastPair[p] = pair
-                    }
-                } else {
-                    events.append(Tag.newEvent.rawValue)
-                    key.withUnsafeBufferPointer { events.append($0) }
-                    events.append(g); events.append(row.eventType)
-                    lastEvent[p].removeAll(keepingCapacity: true)
-                    lastEvent[p].append(contentsOf: key)
-                    lastPair[p] = pair
-                }
-                try events.recordEnded()
-                if row.person >= 0 {
-                    let persons = files[partition(ByteInterner.hash(personText))]
-                    persons.append(Tag.person.rawValue)
-                    persons.append(personText); persons.append(g)
-                    try persons.recordEnded()
-                }
+                try addEvent(row, group: g, text: eventText)
+                if row.person >= 0 { try addPerson(personText, group: g) }
             }
         }
     }
 
-    /// Reads the partitions back one at a time: participants of kept rows into `accumulator`, the
-    /// distinct counts into the tables. Returns them with the duplicates as (file index, line),
-    /// in file order.
+    private mutating func addEvent(_ row: AttendanceRow, group g: Int32, text: UnsafeBufferPointer<UInt8>) throws(Failure) {
+        // The event: (project, event_id), or (project, date, title) when it has no event_id.
+        key.removeAll(keepingCapacity: true)
+        key.append(UInt8(row.event))
+        withUnsafeBytes(of: row.project) { key.append(contentsOf: $0) }
+        if row.event == 1 { withUnsafeBytes(of: row.date.packed) { key.append(contentsOf: $0) } }
+        key.append(contentsOf: text)
+        let p = key.withUnsafeBufferPointer { partition(ByteInterner.hash($0)) }
+        let pair = UInt64(UInt32(bitPattern: g)) << 32 | UInt64(UInt32(bitPattern: row.eventType))
+        let same = lastEvent[p] == key
+        if same && lastPair[p] == pair { return }
+        let size = 1 + (same ? 0 : 4 + key.count) + 8
+        let to = try files.reserve(size, partition: p, stream: Stream.events)
+        to.storeBytes(of: (same ? EventRecord.same : .new).rawValue, as: UInt8.self)
+        var at = 1
+        if !same {
+            to.storeBytes(of: UInt32(key.count), toByteOffset: 1, as: UInt32.self)
+            key.withUnsafeBytes { (to + 5).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+            at += 4 + key.count
+            lastEvent[p].removeAll(keepingCapacity: true)
+            lastEvent[p].append(contentsOf: key)
+        }
+        to.storeBytes(of: g, toByteOffset: at, as: Int32.self)
+        to.storeBytes(of: row.eventType, toByteOffset: at + 4, as: Int32.self)
+        try files.wrote(size, partition: p, stream: Stream.events)
+        lastPair[p] = pair
+        records[p * PartitionFiles.streams + Stream.events] += 1
+    }
+
+    private mutating func addPerson(_ text: UnsafeBufferPointer<UInt8>, group g: Int32) throws(Failure) {
+        let p = partition(ByteInterner.hash(text))
+        let size = 4 + text.count + 4
+        let to = try files.reserve(size, partition: p, stream: Stream.persons)
+        to.storeBytes(of: UInt32(text.count), as: UInt32.self)
+        if text.count > 0 { (to + 4).copyMemory(from: text.baseAddress!, byteCount: text.count) }
+        to.storeBytes(of: g, toByteOffset: 4 + text.count, as: Int32.self)
+        try files.wrote(size, partition: p, stream: Stream.persons)
+        records[p * PartitionFiles.streams + Stream.persons] += 1
+    }
+
+    /// Reads the partitions back: participants of kept rows into `accumulator`, the distinct
+    /// counts into the tables. Returns them with the duplicates as (file index, line), in file
+    /// order.
     func finish(_ accumulator: inout ParticipationAccumulator, noSector: Int32?) throws(Failure)
         -> (result: ParticipationAccumulator.Result, duplicates: [(file: Int, line: Int)]) {
-        var tally = ParticipationAccumulator.Tally(accumulator, noSector: noSector)
+        let tally = ParticipationAccumulator.Tally(accumulator, noSector: noSector)
+        let workers = (0..<2).map { _ in Worker(tally: tally, groups: accumulator.groupCount) }
+        let shared = Handoff(self)
+        DispatchQueue.concurrentPerform(iterations: workers.count) { w in
+            let worker = workers[w]
+            for p in stride(from: w, to: shared.value.partitions, by: workers.count) where worker.failure == nil {
+                do throws(Failure) { try shared.value.count(partition: p, into: worker) } catch { worker.failure = error }
+            }
+        }
+        var tallies = tally
         var duplicates: [UInt64] = []
-        for file in files {
-            var fingerprints = UInt64Set(), eventGroups = UInt64Set(), eventTypes = UInt64Set(), personGroups = UInt64Set()
-            var events = ByteInterner(), persons = ByteInterner()
-            var event: Int32 = 0
-            try file.read { (records: inout PartitionFile.Records) throws(Failure) in
-                while try records.need(1) {
-                    switch Tag(rawValue: records.take(UInt8.self)) {
-                    case .row?:
-                        guard try records.need(28) else { throw records.truncated }
-                        let fingerprint = records.take(UInt64.self), participants = records.take(Int64.self)
-                        let g = records.take(Int32.self), fileIndex = records.take(Int32.self), line = records.take(Int32.self)
-                        if fingerprints.insert(fingerprint) {
-                            do throws(AnalysisError) { try accumulator.add(participants: participants, group: g) }
-                            catch { throw Failure(error) }
-                        } else {
-                            duplicates.append(UInt64(UInt32(bitPattern: fileIndex)) << 32 | UInt64(UInt32(bitPattern: line)))
-                        }
-                    case .newEvent?:
-                        event = try records.takeBytes { events.id($0) }
-                        fallthrough
-                    case .sameEvent?:
-                        guard try records.need(8) else { throw records.truncated }
-                        let g = records.take(Int32.self), type = records.take(Int32.self)
-                        _ = eventGroups.insert(UInt64(UInt32(event)) << 32 | UInt64(UInt32(bitPattern: g)))
-                        _ = eventTypes.insert(UInt64(UInt32(event)) << 32 | UInt64(UInt32(bitPattern: type)))
-                    case .person?:
-                        let person = try records.takeBytes { persons.id($0) }
-                        guard try records.need(4) else { throw records.truncated }
-                        _ = personGroups.insert(UInt64(UInt32(person)) << 32 | UInt64(UInt32(bitPattern: records.take(Int32.self))))
-                    case nil:
-                        throw records.truncated
+        if let failure = workers.lazy.compactMap(\.failure).first { throw failure }
+        do throws(AnalysisError) {
+            for worker in workers {
+                tallies.add(worker.tally)
+                duplicates += worker.duplicates
+                for (g, n) in worker.participants.enumerated() where n > 0 { try accumulator.add(participants: n, group: Int32(g)) }
+            }
+            let result = try tallies.result(accumulator)
+            return (result, duplicates.sorted().map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) })
+        } catch { throw Failure(error) }
+    }
+
+    /// What one core counted.
+    private final class Worker: @unchecked Sendable {
+        var tally: ParticipationAccumulator.Tally
+        var participants: [Int64]
+        var duplicates: [UInt64] = []
+        var failure: Failure?
+
+        init(tally: ParticipationAccumulator.Tally, groups: Int) {
+            self.tally = tally
+            participants = Array(repeating: 0, count: groups)
+        }
+    }
+
+    private func count(partition p: Int, into worker: Worker) throws(Failure) {
+        func expected(_ stream: Int) -> Int { records[p * PartitionFiles.streams + stream] }
+        var fingerprints = UInt64Set(), eventGroups = UInt64Set(), eventTypes = UInt64Set(), personGroups = UInt64Set()
+        fingerprints.reserve(expected(Stream.rows))
+        eventGroups.reserve(expected(Stream.events))
+        personGroups.reserve(expected(Stream.persons))
+        var events = ByteInterner(), persons = ByteInterner()
+        var event: Int32 = 0, lastType: Int32 = 0
+        var keys: [UInt64] = [], isNew: [Bool] = []
+        var participants = worker.participants, duplicates = worker.duplicates
+        worker.participants = []
+        worker.duplicates = []
+        defer { worker.participants = participants; worker.duplicates = duplicates }
+        let overflow = Failure(AnalysisError.overflow(what: "the number of participants"))
+        try files.read(partition: p) { (stream, block) throws(Failure) in
+            switch stream {
+            case Stream.rows:
+                let n = block.count / Self.rowSize
+                keys.removeAll(keepingCapacity: true)
+                for i in 0..<n { keys.append(block.loadUnaligned(fromByteOffset: i * Self.rowSize, as: UInt64.self)) }
+                isNew = Array(repeating: false, count: n)
+                keys.withUnsafeBufferPointer { k in isNew.withUnsafeMutableBufferPointer { fingerprints.insert(k, new: $0) } }
+                for i in 0..<n {
+                    let at = i * Self.rowSize
+                    if isNew[i] {
+                        let g = Int(block.loadUnaligned(fromByteOffset: at + 16, as: Int32.self))
+                        let (sum, overflowed) = participants[g].addingReportingOverflow(
+                            block.loadUnaligned(fromByteOffset: at + 8, as: Int64.self))
+                        if overflowed { throw overflow }
+                        participants[g] = sum
+                    } else {
+                        let fileIndex = block.loadUnaligned(fromByteOffset: at + 20, as: UInt32.self)
+                        duplicates.append(UInt64(fileIndex) << 32 | UInt64(block.loadUnaligned(fromByteOffset: at + 24, as: UInt32.self)))
                     }
                 }
+            case Stream.events:
+                var at = 0
+                while at < block.count {
+                    let kind = block[at]
+                    at += 1
+                    var newType = true
+                    if kind == EventRecord.new.rawValue {
+                        let n = Int(block.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+                        event = events.id(UnsafeBufferPointer(start: (block.baseAddress! + at + 4).assumingMemoryBound(to: UInt8.self), count: n))
+                        at += 4 + n
+                    }
+                    let g = block.loadUnaligned(fromByteOffset: at, as: Int32.self), type = block.loadUnaligned(fromByteOffset: at + 4, as: Int32.self)
+                    at += 8
+                    // An event's records mostly repeat its type: one insert of it per run.
+                    if kind == EventRecord.same.rawValue && type == lastType { newType = false }
+                    lastType = type
+                    _ = eventGroups.insert(UInt64(UInt32(event)) << 32 | UInt64(UInt32(bitPattern: g)))
+                    if newType { _ = eventTypes.insert(UInt64(UInt32(event)) << 32 | UInt64(UInt32(bitPattern: type))) }
+                }
+            default:
+                var at = 0
+                while at < block.count {
+                    let n = Int(block.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+                    let person = persons.id(UnsafeBufferPointer(start: (block.baseAddress! + at + 4).assumingMemoryBound(to: UInt8.self), count: n))
+                    let g = block.loadUnaligned(fromByteOffset: at + 4 + n, as: Int32.self)
+                    at += 8 + n
+                    _ = personGroups.insert(UInt64(UInt32(person)) << 32 | UInt64(UInt32(bitPattern: g)))
+                }
             }
-            tally.addEvents(groups: eventGroups, types: eventTypes)
-            tally.addPersons(groups: personGroups)
         }
-        let result: ParticipationAccumulator.Result
-        do throws(AnalysisError) { result = try tally.result(accumulator) } catch { throw Failure(error) }
-        return (result, duplicates.sorted().map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) })
+        worker.tally.addEvents(groups: eventGroups, types: eventTypes)
+        worker.tally.addPersons(groups: personGroups)
     }
 }
