@@ -79,6 +79,9 @@ public struct Run {
                                                   temporaryDirectory: writing ? settings.outputs : NSTemporaryDirectory(),
                                                   progress: showProgress ? Run.progressLine : nil)
         let reader = attendance.reader
+        if attendance.partitions > 0 {
+            log("grantstats: attendance was counted in \(attendance.partitions) parts through temporary files, to stay within the memory budget")
+        }
         if showProgress { FileHandle.standardError.write("\r\u{1B}[K".data(using: .utf8)!) }
         let mergers = catalog.mergers.union(reader.mergers).sorted()
         for m in mergers {
