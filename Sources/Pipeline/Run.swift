@@ -127,6 +127,9 @@ public struct Run {
             Tables.progress(figures.progress, context),
             Tables.rejected(rejections),
         ]
+        // The same tables as one workbook (it does not depend on the CSV dialect), compressed
+        // while the texts are rendered.
+        let workbook = Background(Handoff(tables)) { tables in Result { () throws(ZipWriter.Failure) in try Table.workbook(tables.value) } }
         var contents: [(String, String)] = tables.map { ($0.fileName, $0.csv(settings.dialect)) }
         contents.append(("summary.txt", SummaryText.render(figures, rejections: rejections,
                                                            rejectedPath: settings.outputs + "/rejected.csv",
@@ -136,8 +139,7 @@ public struct Run {
         let charts = Charts.render(figures, context: context, language: settings.lang)
         contents += charts.map { ("charts/" + $0.fileName, $0.text) }
         var written = contents.map { (name: $0.0, bytes: Array($0.1.utf8)) }
-        // The same tables as one workbook; it does not depend on the CSV dialect.
-        do throws(ZipWriter.Failure) { written.append((name: "grantstats.xlsx", bytes: try Table.workbook(tables))) }
+        do throws(ZipWriter.Failure) { written.append((name: "grantstats.xlsx", bytes: try workbook.value.get())) }
         catch { throw Failure(message: "grantstats.xlsx: the tables exceed what a ZIP archive without ZIP64 holds (4 GiB)",
                               exitCode: Failure.cannotWrite) }
         let outputs = written.map { Manifest.Output(file: $0.name, bytes: $0.bytes.count, sha256: SHA256.hex(SHA256.hash($0.bytes))) }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Writes an Office Open XML workbook (ECMA-376, SpreadsheetML), one sheet per source: header row
 /// bold, frozen and filtered, columns as wide as their content, numbers as numeric cells and every
 /// text as an inline string. Each sheet's XML goes into the archive row by row, so memory holds
@@ -17,12 +19,33 @@ public enum WorkbookWriter {
         try entry(&zip, "xl/workbook.xml", workbook(sheets))
         try entry(&zip, "xl/_rels/workbook.xml.rels", workbookRelationships(sheets.count))
         try entry(&zip, "xl/styles.xml", Styles.xml)
-        for (index, sheet) in sheets.enumerated() {
-            zip.begin("xl/worksheets/sheet\(index + 1).xml")
-            SheetXML(sheet: sheet, selected: index == 0).write(into: &zip)
-            try zip.end()
+        // Sheets are compressed apart, on every core, and appended in order: the same bytes.
+        let compressed = Compressed(sheets)
+        DispatchQueue.concurrentPerform(iterations: sheets.count) { index in
+            var part = ZipWriter()
+            part.begin("xl/worksheets/sheet\(index + 1).xml")
+            SheetXML(sheet: compressed.sheets[index], selected: index == 0).write(into: &part)
+            do throws(ZipWriter.Failure) { try part.end(); compressed.parts[index] = .success(part) }
+            catch { compressed.parts[index] = .failure(error) }
         }
+        for index in sheets.indices { zip.append(try compressed.parts[index]!.get()) }
         return try zip.finish()
+    }
+
+    /// The sheets (only read while they are compressed), and each one's archive entry, written
+    /// by the thread that compressed it into a slot of its own.
+    private final class Compressed: @unchecked Sendable {
+        let sheets: [Part]
+        let parts: UnsafeMutablePointer<Result<ZipWriter, ZipWriter.Failure>?>
+        init(_ sheets: [Part]) {
+            self.sheets = sheets
+            parts = .allocate(capacity: sheets.count)
+            parts.initialize(repeating: nil, count: sheets.count)
+        }
+        deinit {
+            parts.deinitialize(count: sheets.count)
+            parts.deallocate()
+        }
     }
 
     /// A part of a source's rows under one sheet name.

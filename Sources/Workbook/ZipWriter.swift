@@ -83,6 +83,19 @@ public struct ZipWriter {
         entries.append(entry)
     }
 
+    /// Appends the entries of `other` (an archive not yet finished, with no entry open) after
+    /// these, byte for byte as if they had been written here: an entry's bytes do not depend on
+    /// where it starts, only the central directory does. So entries can be compressed apart.
+    public mutating func append(_ other: ZipWriter) {
+        precondition(open == nil && other.open == nil, "an entry is still open")
+        let shift = bytes.count
+        bytes += other.bytes
+        entries += other.entries.map { entry in
+            Entry(name: entry.name, offset: entry.offset + shift, method: entry.method, crc: entry.crc,
+                  compressedSize: entry.compressedSize, size: entry.size)
+        }
+    }
+
     /// The central directory and its end record; the archive is complete after this.
     public mutating func finish() throws(Failure) -> [UInt8] {
         precondition(open == nil, "an entry is still open")
