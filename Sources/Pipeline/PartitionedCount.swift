@@ -19,13 +19,7 @@ import Model
 struct PartitionedCount {
     private let files: PartitionFiles
     private let mask: UInt64
-    /// Records per partition and stream, to size each partition's sets before it is read.
-    private var records: [Int]
-    /// Per partition, the event of its last event record: rows come grouped by event, so most
-    /// records say "the same event" instead of repeating its text.
-    private var lastEvent: [[UInt8]]
-    private var lastPair: [UInt64]
-    private var key: [UInt8] = []
+    private let written: Written
     private var groupOf: [Int32] = []
 
     private enum Stream { static let rows = 0, events = 1, persons = 2 }
@@ -37,9 +31,7 @@ struct PartitionedCount {
         precondition(partitions > 0 && partitions & (partitions - 1) == 0)
         files = try PartitionFiles(directory: directory, count: partitions)
         mask = UInt64(partitions - 1)
-        records = Array(repeating: 0, count: partitions * PartitionFiles.streams)
-        lastEvent = Array(repeating: [], count: partitions)
-        lastPair = Array(repeating: .max, count: partitions)
+        written = Written(partitions: partitions)
     }
 
     var partitions: Int { files.count }
@@ -52,54 +44,64 @@ struct PartitionedCount {
     /// are known.
     mutating func add(_ batch: AttendanceBatch, fileIndex: Int32, to accumulator: inout ParticipationAccumulator) throws(Failure) {
         batch.rows.withUnsafeBufferPointer { accumulator.groups(of: $0, into: &groupOf) }
-        for (i, row) in batch.rows.enumerated() {
-            let g = groupOf[i]
-            let p = partition(row.fingerprint)
-            let to = try files.reserve(Self.rowSize, partition: p, stream: Stream.rows)
-            to.storeBytes(of: row.fingerprint, as: UInt64.self)
-            to.storeBytes(of: row.participants, toByteOffset: 8, as: Int64.self)
-            to.storeBytes(of: g, toByteOffset: 16, as: Int32.self)
-            to.storeBytes(of: fileIndex, toByteOffset: 20, as: Int32.self)
-            to.storeBytes(of: batch.lines[i], toByteOffset: 24, as: Int32.self)
-            try files.wrote(Self.rowSize, partition: p, stream: Stream.rows)
-            records[p * PartitionFiles.streams + Stream.rows] += 1
-            try batch.withTexts(i) { (eventText, personText) throws(Failure) in
-                try addEvent(row, group: g, text: eventText)
-                if row.person >= 0 { try addPerson(personText, group: g) }
+        let written = self.written, files = self.files
+        // Unsafe views of the batch: this loop runs once per row of the largest input.
+        try batch.rows.withUnsafeBufferPointer { (rows) throws(Failure) in
+        try batch.lines.withUnsafeBufferPointer { (lines) throws(Failure) in
+        try batch.texts.withUnsafeBufferPointer { (texts) throws(Failure) in
+        try batch.textEnds.withUnsafeBufferPointer { (ends) throws(Failure) in
+        try groupOf.withUnsafeBufferPointer { (groups) throws(Failure) in
+            for i in 0..<rows.count {
+                let row = rows[i], g = groups[i]
+                let p = partition(row.fingerprint)
+                let to = try files.reserve(Self.rowSize, partition: p, stream: Stream.rows)
+                to.storeBytes(of: row.fingerprint, as: UInt64.self)
+                to.storeBytes(of: row.participants, toByteOffset: 8, as: Int64.self)
+                to.storeBytes(of: g, toByteOffset: 16, as: Int32.self)
+                to.storeBytes(of: fileIndex, toByteOffset: 20, as: Int32.self)
+                to.storeBytes(of: lines[i], toByteOffset: 24, as: Int32.self)
+                try files.wrote(Self.rowSize, partition: p, stream: Stream.rows)
+                written.records[p * PartitionFiles.streams + Stream.rows] += 1
+                let start = i == 0 ? 0 : Int(ends[2 * i - 1]), middle = Int(ends[2 * i]), end = Int(ends[2 * i + 1])
+                try addEvent(row, group: g, text: UnsafeBufferPointer(rebasing: texts[start..<middle]))
+                if row.person >= 0 { try addPerson(UnsafeBufferPointer(rebasing: texts[middle..<end]), group: g) }
             }
-        }
+        }}}}}
     }
 
-    private mutating func addEvent(_ row: AttendanceRow, group g: Int32, text: UnsafeBufferPointer<UInt8>) throws(Failure) {
+    private func addEvent(_ row: AttendanceRow, group g: Int32, text: UnsafeBufferPointer<UInt8>) throws(Failure) {
         // The event: (project, event_id), or (project, date, title) when it has no event_id.
-        key.removeAll(keepingCapacity: true)
-        key.append(UInt8(row.event))
-        withUnsafeBytes(of: row.project) { key.append(contentsOf: $0) }
-        if row.event == 1 { withUnsafeBytes(of: row.date.packed) { key.append(contentsOf: $0) } }
-        key.append(contentsOf: text)
-        let p = key.withUnsafeBufferPointer { partition(ByteInterner.hash($0)) }
+        let written = self.written
+        let size = 5 + (row.event == 1 ? 4 : 0) + text.count
+        let key = written.key(size)
+        key.storeBytes(of: UInt8(row.event), as: UInt8.self)
+        key.storeBytes(of: row.project, toByteOffset: 1, as: Int32.self)
+        if row.event == 1 { key.storeBytes(of: row.date.packed, toByteOffset: 5, as: Int32.self) }
+        if !text.isEmpty { (key + size - text.count).copyMemory(from: text.baseAddress!, byteCount: text.count) }
+        let keyBytes = UnsafeBufferPointer(start: key.assumingMemoryBound(to: UInt8.self), count: size)
+        let hash = ByteInterner.hash(keyBytes)
+        let p = partition(hash)
         let pair = UInt64(UInt32(bitPattern: g)) << 32 | UInt64(UInt32(bitPattern: row.eventType))
-        let same = lastEvent[p] == key
-        if same && lastPair[p] == pair { return }
-        let size = 1 + (same ? 0 : 4 + key.count) + 8
-        let to = try files.reserve(size, partition: p, stream: Stream.events)
+        let same = written.isLastEvent(p, keyBytes, hash: hash)
+        if same && written.lastPair[p] == pair { return }
+        let recordSize = 1 + (same ? 0 : 4 + size) + 8
+        let to = try files.reserve(recordSize, partition: p, stream: Stream.events)
         to.storeBytes(of: (same ? EventRecord.same : .new).rawValue, as: UInt8.self)
         var at = 1
         if !same {
-            to.storeBytes(of: UInt32(key.count), toByteOffset: 1, as: UInt32.self)
-            key.withUnsafeBytes { (to + 5).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-            at += 4 + key.count
-            lastEvent[p].removeAll(keepingCapacity: true)
-            lastEvent[p].append(contentsOf: key)
+            to.storeBytes(of: UInt32(size), toByteOffset: 1, as: UInt32.self)
+            (to + 5).copyMemory(from: key, byteCount: size)
+            at += 4 + size
+            written.setLastEvent(p, keyBytes, hash: hash)
         }
         to.storeBytes(of: g, toByteOffset: at, as: Int32.self)
         to.storeBytes(of: row.eventType, toByteOffset: at + 4, as: Int32.self)
-        try files.wrote(size, partition: p, stream: Stream.events)
-        lastPair[p] = pair
-        records[p * PartitionFiles.streams + Stream.events] += 1
+        try files.wrote(recordSize, partition: p, stream: Stream.events)
+        written.lastPair[p] = pair
+        written.records[p * PartitionFiles.streams + Stream.events] += 1
     }
 
-    private mutating func addPerson(_ text: UnsafeBufferPointer<UInt8>, group g: Int32) throws(Failure) {
+    private func addPerson(_ text: UnsafeBufferPointer<UInt8>, group g: Int32) throws(Failure) {
         let p = partition(ByteInterner.hash(text))
         let size = 4 + text.count + 4
         let to = try files.reserve(size, partition: p, stream: Stream.persons)
@@ -107,7 +109,64 @@ struct PartitionedCount {
         if text.count > 0 { (to + 4).copyMemory(from: text.baseAddress!, byteCount: text.count) }
         to.storeBytes(of: g, toByteOffset: 4 + text.count, as: Int32.self)
         try files.wrote(size, partition: p, stream: Stream.persons)
-        records[p * PartitionFiles.streams + Stream.persons] += 1
+        written.records[p * PartitionFiles.streams + Stream.persons] += 1
+    }
+
+    /// What writing remembers per partition, in plain memory: record counts (to size each
+    /// partition's sets before it is read) and the last event record (rows come grouped by event,
+    /// so most records say "the same event" instead of repeating its text).
+    private final class Written {
+        let partitions: Int
+        let records: UnsafeMutablePointer<Int>
+        let lastPair: UnsafeMutablePointer<UInt64>
+        private let lastHash: UnsafeMutablePointer<UInt64>
+        /// -1: no event, or one longer than `remembered`.
+        private let lastLength: UnsafeMutablePointer<Int>
+        private let lastBytes: UnsafeMutableRawPointer
+        private static let remembered = 256
+        private var scratch: UnsafeMutableRawPointer
+        private var scratchSize = 1 << 12
+
+        init(partitions: Int) {
+            self.partitions = partitions
+            records = .allocate(capacity: partitions * PartitionFiles.streams)
+            records.initialize(repeating: 0, count: partitions * PartitionFiles.streams)
+            lastPair = .allocate(capacity: partitions)
+            lastPair.initialize(repeating: .max, count: partitions)
+            lastHash = .allocate(capacity: partitions)
+            lastHash.initialize(repeating: 0, count: partitions)
+            lastLength = .allocate(capacity: partitions)
+            lastLength.initialize(repeating: -1, count: partitions)
+            lastBytes = .allocate(byteCount: partitions * Self.remembered, alignment: 16)
+            scratch = .allocate(byteCount: scratchSize, alignment: 16)
+        }
+
+        deinit {
+            records.deallocate(); lastPair.deallocate(); lastHash.deallocate(); lastLength.deallocate()
+            lastBytes.deallocate(); scratch.deallocate()
+        }
+
+        /// Room for an event key of `size` bytes.
+        func key(_ size: Int) -> UnsafeMutableRawPointer {
+            if size > scratchSize {
+                scratch.deallocate()
+                scratchSize = size
+                scratch = .allocate(byteCount: size, alignment: 16)
+            }
+            return scratch
+        }
+
+        @inline(__always)
+        func isLastEvent(_ p: Int, _ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
+            lastHash[p] == hash && lastLength[p] == key.count && memcmp(lastBytes + p * Self.remembered, key.baseAddress!, key.count) == 0
+        }
+
+        func setLastEvent(_ p: Int, _ key: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+            lastHash[p] = hash
+            guard key.count <= Self.remembered else { lastLength[p] = -1; return }
+            (lastBytes + p * Self.remembered).copyMemory(from: key.baseAddress!, byteCount: key.count)
+            lastLength[p] = key.count
+        }
     }
 
     /// Reads the partitions back: participants of kept rows into `accumulator`, the distinct
@@ -152,7 +211,7 @@ struct PartitionedCount {
     }
 
     private func count(partition p: Int, into worker: Worker) throws(Failure) {
-        func expected(_ stream: Int) -> Int { records[p * PartitionFiles.streams + stream] }
+        func expected(_ stream: Int) -> Int { written.records[p * PartitionFiles.streams + stream] }
         var fingerprints = UInt64Set(), eventGroups = UInt64Set(), eventTypes = UInt64Set(), personGroups = UInt64Set()
         fingerprints.reserve(expected(Stream.rows))
         eventGroups.reserve(expected(Stream.events))
