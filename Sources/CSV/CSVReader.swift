@@ -88,27 +88,37 @@ public final class CSVReader {
         state.deallocate()
     }
 
+    /// From this size on, the UTF-8 check runs on two cores (tests lower it).
+    nonisolated(unsafe) static var parallelCheckMinimum = 64 << 20
+
     private static func sniffEncoding(_ file: FileSource) throws(CSVError) -> TextEncoding {
         let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
         defer { chunk.deallocate() }
         var validator = UTF8Validator()
-        var first = true
         var hasBOM = false
-        while true {
-            let n = try file.read(into: chunk, count: 1 << 20)
-            if n == 0 { break }
-            var start = 0
-            if first {
-                first = false
-                if n >= 2 && chunk[0] == 0xFF && chunk[1] == 0xFE { return .utf16LE }
-                if n >= 2 && chunk[0] == 0xFE && chunk[1] == 0xFF { return .utf16BE }
-                if let what = BinarySniffer.binaryKind(chunk, n) { throw .notText(path: file.path, what: what) }
-                if n >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { hasBOM = true; start = 3 }
-            }
-            validator.feed(chunk + start, n - start)
-            if !validator.isValid { return .windows1252 }
+        var n = try file.read(into: chunk, count: 1 << 20)
+        if n >= 2 && chunk[0] == 0xFF && chunk[1] == 0xFE { return .utf16LE }
+        if n >= 2 && chunk[0] == 0xFE && chunk[1] == 0xFF { return .utf16BE }
+        if let what = BinarySniffer.binaryKind(chunk, n) { throw .notText(path: file.path, what: what) }
+        if n >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { hasBOM = true }
+        validator.feed(chunk + (hasBOM ? 3 : 0), n - (hasBOM ? 3 : 0))
+        // A large file's second half is checked on another core meanwhile, from a character's
+        // first byte on; this thread checks up to that byte, where no character may be open.
+        var end = Int.max
+        var secondHalf: UTF8Check?
+        if file.size >= parallelCheckMinimum, let split = UTF8Check.characterStart(path: file.path, near: file.size / 2), split > n {
+            end = split
+            secondHalf = UTF8Check(path: file.path, from: split)
         }
-        guard validator.isComplete else { return .windows1252 }
+        var consumed = n
+        while validator.isValid && consumed < end {
+            n = try file.read(into: chunk, count: min(1 << 20, end - consumed))
+            if n == 0 { break }
+            validator.feed(chunk, n)
+            consumed += n
+        }
+        guard validator.isComplete else { secondHalf?.abandon(); return .windows1252 }
+        guard secondHalf?.isValid ?? true else { return .windows1252 }
         return hasBOM ? .utf8BOM : .utf8
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 /// The text encodings a CSV file may be in. Sniffed per file from its first bytes and, for UTF-8,
 /// from the validity of the whole file (spec 2.1, 7).
 public enum TextEncoding: String, Sendable, Equatable {
@@ -103,5 +104,75 @@ func appendUTF8Scalar(_ v: UInt32, to out: inout [UInt8]) {
         out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
         out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
         out.append(UInt8(0x80 | (v & 0x3F)))
+    }
+}
+
+/// Whether the bytes of a file from an offset to its end are complete UTF-8, found on a thread of
+/// its own (a sequential check of a large file is the whole open's time).
+final class UTF8Check: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var result: Bool?
+
+    init(path: String, from offset: Int) {
+        Thread { [self] in
+            let valid = check(path: path, from: offset)
+            condition.lock()
+            result = valid
+            condition.broadcast()
+            condition.unlock()
+        }.start()
+    }
+
+    /// Waits for the check.
+    var isValid: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while result == nil { condition.wait() }
+        return result!
+    }
+
+    /// Stops a check whose answer is no longer needed (the first half was not UTF-8).
+    private var stopped: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return abandoned
+    }
+    private var abandoned = false
+
+    func abandon() {
+        condition.lock()
+        abandoned = true
+        condition.unlock()
+    }
+
+    private func check(path: String, from offset: Int) -> Bool {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
+        defer { chunk.deallocate() }
+        var validator = UTF8Validator()
+        var at = offset
+        while validator.isValid && !stopped {
+            let n = pread(fd, chunk, 1 << 20, off_t(at))
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return n == 0 && validator.isComplete }
+            validator.feed(chunk, n)
+            at += n
+        }
+        return false
+    }
+
+    /// The first offset at or after `near` that is not a continuation byte (10xxxxxx); nil when
+    /// there is none within four bytes (then the file is not UTF-8 anyway, found sequentially).
+    static func characterStart(path: String, near: Int) -> Int? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: 4)
+        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, 4, off_t(near)) }
+        guard n > 0 else { return nil }
+        for i in 0..<n where bytes[i] & 0xC0 != 0x80 { return near + i }
+        return nil
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import CSV
 
@@ -30,6 +31,34 @@ final class EncodingTests: XCTestCase {
         // Judged on the whole file: the valid UTF-8 "ä" bytes early on decode as two Windows-1252 characters.
         XCTAssertEqual(result.records[1].fields, ["JyvÃ¤skylÃ¤"])
         XCTAssertEqual(result.records.last?.fields, ["ä"])
+    }
+
+    /// A large file (64 MB; 2 MB here) is checked in two halves at once, split at a character's
+    /// first byte: the verdict is the sequential one wherever the bad byte is, also when the split
+    /// falls inside a character.
+    func testLargeFilesAreJudgedWholeWhereverTheSplitFalls() throws {
+        let minimum = CSVReader.parallelCheckMinimum
+        CSVReader.parallelCheckMinimum = 1 << 21
+        defer { CSVReader.parallelCheckMinimum = minimum }
+        let line = Array("Jyväskylä;Ähtäri;€\n".utf8)
+        var bytes = Array("a;b;c\n".utf8)
+        while bytes.count < 1 << 21 { bytes += line }
+        let path = NSTemporaryDirectory() + "/grantstats-large-\(UUID().uuidString).csv"
+        defer { unlink(path) }
+        func encoding(_ bytes: [UInt8]) throws -> TextEncoding {
+            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            return try CSVReader(path: path).encoding
+        }
+        for shift in 0..<4 {
+            // The middle of the file moves across the bytes of "ä" and "€".
+            let shifted = Array("a;b;c\n".utf8) + Array(repeating: UInt8(ascii: "x"), count: shift) + bytes.dropFirst(6)
+            XCTAssertEqual(try encoding(shifted), .utf8, "shift \(shift)")
+            for bad in [shifted.count / 4, shifted.count / 2, shifted.count - 3] {
+                var broken = shifted
+                broken[bad] = 0xFF  // never in UTF-8
+                XCTAssertEqual(try encoding(broken), .windows1252, "shift \(shift), bad byte at \(bad)")
+            }
+        }
     }
 
     func testBOMFollowedByInvalidUTF8DropsTheBOM() throws {

@@ -48,6 +48,14 @@ final class RowIdentityTests: XCTestCase {
         XCTAssertEqual(MemoryLayout<AttendanceIdentity>.size, 8 * paths.count, "the fingerprint reads the struct's memory: no padding")
     }
 
+    /// The fingerprint is xxHash64 (seed 0) of the identity's 88 bytes; the value is from the
+    /// reference implementation (Python `xxhash.xxh64(struct.pack("<11q", …))`).
+    func testAttendanceFingerprintIsXXHash64() {
+        let identity = AttendanceIdentity(projectID: 1, date: 20210301, participants: 5, eventID: 2, title: 3, eventType: 4,
+                                          municipality: 297, region: 11, role: 6, sector: -1, personID: -1)
+        XCTAssertEqual(identity.fingerprint, 0xFD9C_042F_1857_5BEC)
+    }
+
     /// Parsed values, not spellings: `ITA-SUOMI` and `Itä-Suomi` name one area; `0,75` is `75 %`.
     func testIdentitiesCompareParsedValues() {
         var other = project
