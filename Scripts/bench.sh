@@ -25,7 +25,7 @@
 # written); any other exit fails the benchmark.
 #
 # Reported: wall seconds (median of RUNS), CPU seconds user+sys (median), peak RSS (GNU time,
-# max over runs), and the wall-time ratio grantstats / DuckDB.
+# max over runs), and the wall-time ratio grantstats / DuckDB. The tools take turns run by run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -138,35 +138,34 @@ if ours != theirs:
 print(len(ours))
 EOF
 
-# measure EXPECTED_EXIT CMD...: runs CMD $RUNS times; sets WALL and CPU (medians, seconds) and RSS
-# (KB, max over runs; 0 without GNU time).
-measure() {
-    local expected=$1 walls=() cpus=() rss=0 start end status line
-    shift
-    for ((i = 0; i < RUNS; i++)); do
-        start=$(date +%s%N)
-        status=0
-        if [[ -x /usr/bin/time ]]; then
-            /usr/bin/time -f '%U %S %M' -o "$BENCH/time.out" "$@" >/dev/null 2>"$BENCH/stderr.out" || status=$?
-        else
-            "$@" >/dev/null 2>"$BENCH/stderr.out" || status=$?
-            echo "0 0 0" >"$BENCH/time.out"
-        fi
-        end=$(date +%s%N)
-        if ((status != expected)); then
-            echo "exit $status (expected $expected): $*" >&2
-            tail -n 5 "$BENCH/stderr.out" >&2
-            exit 1
-        fi
-        walls+=("$(( (end - start) / 1000 ))")
-        line=$(tail -n 1 "$BENCH/time.out")
-        read -r user sys kb <<<"$line"
-        cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1e6 }')")
-        ((kb > rss)) && rss=$kb
-    done
-    WALL=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p" | awk '{printf "%.2f", $1 / 1e6}')
-    CPU=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p" | awk '{printf "%.2f", $1 / 1e6}')
-    RSS=$rss
+# once NAME EXPECTED_EXIT CMD...: runs CMD once, appends its wall and CPU time (microseconds) to
+# NAME_WALLS and NAME_CPUS and raises NAME_RSS (KB) to its peak RSS.
+once() {
+    local name=$1 expected=$2 start end status user sys kb
+    shift 2
+    start=$(date +%s%N)
+    status=0
+    if [[ -x /usr/bin/time ]]; then
+        /usr/bin/time -f '%U %S %M' -o "$BENCH/time.out" "$@" >/dev/null 2>"$BENCH/stderr.out" || status=$?
+    else
+        "$@" >/dev/null 2>"$BENCH/stderr.out" || status=$?
+        echo "0 0 0" >"$BENCH/time.out"
+    fi
+    end=$(date +%s%N)
+    if ((status != expected)); then
+        echo "exit $status (expected $expected): $*" >&2
+        tail -n 5 "$BENCH/stderr.out" >&2
+        exit 1
+    fi
+    read -r user sys kb <<<"$(tail -n 1 "$BENCH/time.out")"
+    eval "${name}_WALLS+=($(( (end - start) / 1000 )))"
+    eval "${name}_CPUS+=($(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1e6 }'))"
+    eval "(( kb > ${name}_RSS )) && ${name}_RSS=$kb" || true
+}
+
+# median VALUES...: the median, in seconds with two decimals (values in microseconds).
+median() {
+    printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p" | awk '{printf "%.2f", $1 / 1e6}'
 }
 
 RESULTS=()
@@ -178,18 +177,22 @@ for n in $ROWS; do
     fi
     bytes=$(du -cb "$dir"/inputs/*.csv "$dir"/inputs/attendance/*.csv | tail -n 1 | cut -f 1)
     cat "$dir"/inputs/attendance/*.csv >/dev/null   # page cache warm for both tools
-    echo "$n rows: grantstats" >&2
-    # 65: the bad and duplicate rows are rejected, the outputs written from the rest.
-    measure 65 "$GRANTSTATS" run --quiet --inputs "$dir/inputs" --outputs "$dir/out-grantstats"
+    # The two tools take turns, run by run: this machine's speed drifts by a third within
+    # minutes, and turns give both the same drift.
+    G_WALLS=() G_CPUS=() G_RSS=0 D_WALLS=() D_CPUS=() D_RSS=0
+    for ((i = 0; i < RUNS; i++)); do
+        echo "$n rows: run $((i + 1)) of $RUNS" >&2
+        # 65: the bad and duplicate rows are rejected, the outputs written from the rest.
+        once G 65 "$GRANTSTATS" run --quiet --inputs "$dir/inputs" --outputs "$dir/out-grantstats"
+        ((DUCKDB)) && once D 0 "$VENV/bin/python" "$BENCH/duckdb_query.py" "$dir" "$REFERENCE"
+    done
     for f in participation.csv participation_totals.csv manifest.json; do
         [[ -s $dir/out-grantstats/$f ]] || { echo "grantstats wrote no $f" >&2; exit 1; }
     done
-    g="$WALL $CPU $RSS"
+    g="$(median "${G_WALLS[@]}") $(median "${G_CPUS[@]}") $G_RSS"
     d="- - 0" groups=-
     if ((DUCKDB)); then
-        echo "$n rows: DuckDB" >&2
-        measure 0 "$VENV/bin/python" "$BENCH/duckdb_query.py" "$dir" "$REFERENCE"
-        d="$WALL $CPU $RSS"
+        d="$(median "${D_WALLS[@]}") $(median "${D_CPUS[@]}") $D_RSS"
         groups=$("$VENV/bin/python" "$BENCH/compare.py" "$dir")
     fi
     RESULTS+=("$n $bytes $g $d $groups")

@@ -29,6 +29,12 @@ public struct CSVWriter {
         row(header.map { .text($0) })
     }
 
+    /// The text so far, handed over; the writer goes on with an empty text.
+    public mutating func take() -> String {
+        defer { text = "" }
+        return text
+    }
+
     public mutating func row(_ cells: [CSVCell]) {
         for (index, cell) in cells.enumerated() {
             if index > 0 { text.append(dialect.delimiter) }

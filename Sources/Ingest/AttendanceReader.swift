@@ -53,6 +53,7 @@ public final class AttendanceReader {
     /// (AttendanceReaderTests compares the two).
     public init(catalog: Catalog, language: MessageLanguage = .en, memoizeCells: Bool = true, partitioned: Bool = false) {
         messages = language.messages
+        duplicateMessage = messages.duplicateRow()
         state = ParseState(catalog: catalog, messages: messages, partitioned: partitioned)
         self.memoizeCells = memoizeCells
         self.partitioned = partitioned
@@ -60,7 +61,16 @@ public final class AttendanceReader {
 
     /// A row whose fingerprint an earlier kept row has (the consumer decides that, see AttendanceIdentity).
     public func duplicate(file: String, line: Int) -> Rejection {
-        Rejection(file: file, line: line, column: "", columnIndex: 0, value: "", reason: .duplicateRow, message: messages.duplicateRow())
+        Rejection(file: file, line: line, column: "", columnIndex: 0, value: "", reason: .duplicateRow, message: duplicateMessage)
+    }
+
+    /// One text for every duplicate row, shared rather than made again for each.
+    private let duplicateMessage: String
+
+    /// The rejections so far, handed over: the reader keeps none after this.
+    public func takeRejections() -> [Rejection] {
+        defer { state.rejections = [] }
+        return state.rejections
     }
 
     /// The id of a normalised label, for targets such as `participants:ROLE`.

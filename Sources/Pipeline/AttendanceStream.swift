@@ -131,13 +131,15 @@ final class AttendanceStream: @unchecked Sendable {
         if let failure = stream.failure { throw Failure(failure) }
         // The fingerprints are gone: hand their memory back now. Freed in pieces, most of it would
         // otherwise stay in the process, and the stages after this one would add to it.
-        releaseFreedMemory()
+        MemoryUse.releaseFreed()
         let noSector = reader.labelID("unspecified")
         if let partitioned {
             let counted = try partitioned.finish(&accumulator, noSector: noSector)
             outcome.participation = counted.result
             outcome.duplicates = counted.duplicates.map { reader.duplicate(file: headers[$0.file].file.relativePath, line: $0.line) }
             outcome.partitions = partitioned.partitions
+            // The partitions' sets are gone too (freed on two threads, in two of malloc's arenas).
+            MemoryUse.releaseFreed()
         } else {
             do throws(AnalysisError) { outcome.participation = try accumulator.finish(noSector: noSector) }
             catch { throw Failure(error) }
@@ -212,14 +214,4 @@ final class Background<Input, Output>: @unchecked Sendable {
 final class Handoff<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
-}
-
-/// glibc's malloc_trim, which the Glibc module does not export (it lives in malloc.h).
-private func releaseFreedMemory() {
-    #if canImport(Glibc)
-    typealias Trim = @convention(c) (Int) -> Int32
-    if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
-        _ = unsafeBitCast(symbol, to: Trim.self)(0)
-    }
-    #endif
 }

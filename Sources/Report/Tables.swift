@@ -147,10 +147,12 @@ public enum Tables {
     }
 
     public static func rejected(_ rows: [Rejection]) -> Table {
-        var w = Table("rejected", ["file": .text, "line": .count, "column": .text, "value": .text, "reason": .text, "message": .text])
-        for r in rows.sorted(by: Rejection.ordered) {
-            w.row([.text(r.file), .number(String(r.line)), .text(r.column), .text(r.value), .text(r.reason.rawValue), .text(r.message)])
+        // Sorted already when it comes from a run; a copy only when not.
+        let sorted = zip(rows, rows.dropFirst()).allSatisfy { !Rejection.ordered($1, $0) } ? rows : rows.sorted(by: Rejection.ordered)
+        return Table("rejected", ["file": .text, "line": .count, "column": .text, "value": .text, "reason": .text, "message": .text],
+                     count: sorted.count) { i in
+            let r = sorted[i]
+            return [.text(r.file), .number(String(r.line)), .text(r.column), .text(r.value), .text(r.reason.rawValue), .text(r.message)]
         }
-        return w
     }
 }
