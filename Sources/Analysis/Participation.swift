@@ -260,11 +260,18 @@ public struct ParticipationAccumulator: Sendable {
         private func distinct(_ buckets: Buckets, into counts: inout [Int]) {
             let setCount = ParticipationAccumulator.groupingSets.count
             var stamp = [Int32](repeating: -1, count: keys.count)
-            buckets.forEach { item, groupsOfItem in
-                for g in groupsOfItem {
-                    for set in setsOfGroup[(Int(g) * setCount)..<(Int(g) * setCount + setCount)] where stamp[Int(set)] != Int32(item) {
-                        stamp[Int(set)] = Int32(item)
-                        counts[Int(set)] += 1
+            // Unsafe views: this runs once per (item, group) pair.
+            setsOfGroup.withUnsafeBufferPointer { setsOfGroup in
+                stamp.withUnsafeMutableBufferPointer { stamp in
+                    counts.withUnsafeMutableBufferPointer { counts in
+                        buckets.forEach { item, groupsOfItem in
+                            for g in groupsOfItem {
+                                for set in setsOfGroup[(Int(g) * setCount)..<(Int(g) * setCount + setCount)] where stamp[Int(set)] != Int32(item) {
+                                    stamp[Int(set)] = Int32(item)
+                                    counts[Int(set)] += 1
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -405,10 +412,14 @@ struct Buckets {
     }
 
     /// Items with at least one group, in id order.
-    func forEach(_ body: (Int, ArraySlice<Int32>) -> Void) {
+    func forEach(_ body: (Int, UnsafeBufferPointer<Int32>) -> Void) {
         guard start.count > 1 else { return }
-        for item in 0..<(start.count - 1) where start[item] < start[item + 1] {
-            body(item, groupsByItem[Int(start[item])..<Int(start[item + 1])])
+        start.withUnsafeBufferPointer { start in
+            groupsByItem.withUnsafeBufferPointer { groupsByItem in
+                for item in 0..<(start.count - 1) where start[item] < start[item + 1] {
+                    body(item, UnsafeBufferPointer(rebasing: groupsByItem[Int(start[item])..<Int(start[item + 1])]))
+                }
+            }
         }
     }
 }

@@ -79,7 +79,7 @@ struct PartitionedCount {
         if row.event == 1 { key.storeBytes(of: row.date.packed, toByteOffset: 5, as: Int32.self) }
         if !text.isEmpty { (key + size - text.count).copyMemory(from: text.baseAddress!, byteCount: text.count) }
         let keyBytes = UnsafeBufferPointer(start: key.assumingMemoryBound(to: UInt8.self), count: size)
-        let hash = ByteInterner.hash(keyBytes)
+        let hash = written.hash(ofEvent: keyBytes)
         let p = partition(hash)
         let pair = UInt64(UInt32(bitPattern: g)) << 32 | UInt64(UInt32(bitPattern: row.eventType))
         let same = written.isLastEvent(p, keyBytes, hash: hash)
@@ -144,6 +144,26 @@ struct PartitionedCount {
         deinit {
             records.deallocate(); lastPair.deallocate(); lastHash.deallocate(); lastLength.deallocate()
             lastBytes.deallocate(); scratch.deallocate()
+        }
+
+        // The previous row's event and its hash: rows come grouped by event, so most rows hash nothing.
+        private var previous = [UInt8](repeating: 0, count: remembered)
+        private var previousLength = -1
+        private var previousHash: UInt64 = 0
+
+        @inline(__always)
+        func hash(ofEvent key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            if key.count == previousLength && previous.withUnsafeBufferPointer({ memcmp($0.baseAddress!, key.baseAddress!, key.count) }) == 0 {
+                return previousHash
+            }
+            previousHash = ByteInterner.hash(key)
+            if key.count <= Self.remembered {
+                previous.withUnsafeMutableBufferPointer { _ = memcpy($0.baseAddress!, key.baseAddress!, key.count) }
+                previousLength = key.count
+            } else {
+                previousLength = -1
+            }
+            return previousHash
         }
 
         /// Room for an event key of `size` bytes.
