@@ -13,14 +13,6 @@ public struct AttendanceBatch: Sendable {
     /// after the other; `textEnds[2 * i]` and `textEnds[2 * i + 1]` are where row i's end.
     public var texts: [UInt8] = []
     public var textEnds: [Int32] = []
-
-    /// Row i's event text and person_id, valid while `texts` is not changed.
-    public func withTexts<R, E: Error>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
-        let start = i == 0 ? 0 : Int(textEnds[2 * i - 1]), middle = Int(textEnds[2 * i]), end = Int(textEnds[2 * i + 1])
-        return try texts.withUnsafeBufferPointer { (all) throws(E) -> R in
-            try body(UnsafeBufferPointer(rebasing: all[start..<middle]), UnsafeBufferPointer(rebasing: all[middle..<end]))
-        }
-    }
 }
 
 /// Reads attendance files (the big input) straight from bytes: cells are trimmed, parsed and
@@ -47,7 +39,7 @@ public final class AttendanceReader {
     private let messages: any Messages
 
     private let memoizeCells: Bool
-    public let partitioned: Bool
+    private let partitioned: Bool
 
     /// `memoizeCells: false` resolves every cell afresh: the plain twin of the per-column memo
     /// (AttendanceReaderTests compares the two).
