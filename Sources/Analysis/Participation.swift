@@ -57,6 +57,9 @@ public struct ParticipationAccumulator: Sendable {
     private var prrIDs = UInt64Map(capacity: 256)
     private var prrsIDs = UInt64Map(capacity: 256)
     private var packedGroups = UInt64Map(capacity: 256)
+    /// 4 096 recent packed keys and their groups (`UInt64.max`: empty; a packed key has 63 bits).
+    private var recentKeys = [UInt64](repeating: .max, count: 4096)
+    private var recentGroups = [Int32](repeating: 0, count: 4096)
     private var eventGroups = UInt64Set()
     private var personGroups = UInt64Set()
     private var eventTypes = UInt64Set()
@@ -117,11 +120,19 @@ public struct ParticipationAccumulator: Sendable {
             && row.date.year == last.year && row.date.term == last.term { return lastGroup }
         let g: Int32
         if let packed = Self.packedGroupKey(row) {
-            if let known = packedGroups.value(packed) {
-                g = known
+            // A small table of recent keys first: the map of every group misses the caches.
+            let slot = Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> 52)
+            if recentKeys[slot] == packed {
+                g = recentGroups[slot]
             } else {
-                g = chainedGroup(of: row)
-                _ = packedGroups.value(packed) { g }
+                if let known = packedGroups.value(packed) {
+                    g = known
+                } else {
+                    g = chainedGroup(of: row)
+                    _ = packedGroups.value(packed) { g }
+                }
+                recentKeys[slot] = packed
+                recentGroups[slot] = g
             }
         } else {
             g = chainedGroup(of: row)
@@ -281,21 +292,29 @@ public struct ParticipationAccumulator: Sendable {
         public mutating func addEvents(groups eventGroups: UInt64Set, types: UInt64Set) {
             let buckets = Buckets(eventGroups)
             distinct(buckets, into: &events)
-            // Per event: its project, and how many sectors its rows carry.
-            var eventProject: [Int32: Int32] = [:]
+            // Per event (ids are dense): its project, and whether its rows carry one sector or more.
+            var eventProject: [Int32] = []
             buckets.forEach { event, groupsOfEvent in
                 let project = groups[Int(groupsOfEvent.first!)].project
-                eventProject[Int32(event)] = project
-                var sectors: [Int32] = []
-                for g in groupsOfEvent where groups[Int(g)].sector != noSector && !sectors.contains(groups[Int(g)].sector) {
-                    sectors.append(groups[Int(g)].sector)
+                if eventProject.count <= event { eventProject += repeatElement(-1, count: event + 1 - eventProject.count) }
+                eventProject[event] = project
+                var first: Int32?, several = false
+                for g in groupsOfEvent where groups[Int(g)].sector != noSector {
+                    let sector = groups[Int(g)].sector
+                    if first == nil { first = sector } else if sector != first { several = true; break }
                 }
-                if !sectors.isEmpty { eventsWithSector[project, default: 0] += 1 }
-                if sectors.count >= 2 { multisectorEvents[project, default: 0] += 1 }
+                if first != nil { eventsWithSector[project, default: 0] += 1 }
+                if several { multisectorEvents[project, default: 0] += 1 }
             }
+            // (project, type) → events, counted flat first: one dictionary update per pair was
+            // a tenth of counting a partition.
+            var typeCounts: [UInt64: Int] = [:]
             types.forEach { pair in
-                let project = eventProject[Int32(pair >> 32)]!
-                eventsByType[project, default: [:]][Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF), default: 0] += 1
+                let project = eventProject[Int(pair >> 32)]
+                typeCounts[UInt64(UInt32(bitPattern: project)) << 32 | (pair & 0xFFFF_FFFF), default: 0] += 1
+            }
+            for (key, n) in typeCounts {
+                eventsByType[Int32(truncatingIfNeeded: key >> 32), default: [:]][Int32(truncatingIfNeeded: key & 0xFFFF_FFFF), default: 0] += n
             }
         }
 

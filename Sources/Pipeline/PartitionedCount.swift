@@ -197,12 +197,17 @@ struct PartitionedCount {
         let tally = ParticipationAccumulator.Tally(accumulator, noSector: noSector)
         let workers = (0..<2).map { _ in Worker(tally: tally, groups: accumulator.groupCount) }
         let shared = Handoff(self)
-        DispatchQueue.concurrentPerform(iterations: workers.count) { w in
+        @Sendable func work(_ w: Int) {
             let worker = workers[w]
             for p in stride(from: w, to: shared.value.partitions, by: workers.count) where worker.failure == nil {
                 do throws(Failure) { try shared.value.count(partition: p, into: worker) } catch { worker.failure = error }
             }
         }
+        // A thread of its own for the second half: a dispatch pool thread that starts late leaves
+        // every partition to this one.
+        let second = Background(1) { work($0) }
+        work(0)
+        _ = second.value
         var tallies = tally
         var duplicates: [UInt64] = []
         if let failure = workers.lazy.compactMap(\.failure).first { throw failure }
@@ -236,6 +241,8 @@ struct PartitionedCount {
         fingerprints.reserve(expected(Stream.rows))
         eventGroups.reserve(expected(Stream.events))
         personGroups.reserve(expected(Stream.persons))
+        // An event's records mostly share one type: a few per event.
+        eventTypes.reserve(expected(Stream.events) / 8)
         var events = ByteInterner(), persons = ByteInterner()
         var event: Int32 = 0, lastType: Int32 = 0
         var keys: [UInt64] = [], isNew: [Bool] = []
