@@ -16,7 +16,6 @@ final class AttendanceStream: @unchecked Sendable {
     private var failure: InputError?
     private static let depth = 4
 
-
     struct Outcome {
         var reader: AttendanceReader
         var participation = ParticipationAccumulator.Result()
@@ -146,6 +145,7 @@ final class AttendanceStream: @unchecked Sendable {
         }
         return outcome
     }
+
     private func put(_ batch: AttendanceBatch) throws(InputError) {
         condition.lock()
         defer { condition.unlock() }
