@@ -101,13 +101,9 @@ public final class AttendanceReader {
                 count += 1
                 if let row = state.parse(reader, header, c) {
                     if partitioned {
-                        let record = reader.record
-                        func cell(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-                            index < 0 || index >= record.count ? UnsafeBufferPointer(start: nil, count: 0) : trimmedWhitespace(record.bytes(index))
-                        }
-                        batch.texts.append(contentsOf: cell(row.event == 0 ? c.eventID : c.title))
+                        batch.texts.append(contentsOf: state.eventText)
                         batch.textEnds.append(Int32(batch.texts.count))
-                        batch.texts.append(contentsOf: cell(c.person))
+                        batch.texts.append(contentsOf: state.personText)
                         batch.textEnds.append(Int32(batch.texts.count))
                     }
                     batch.rows.append(row)
@@ -137,6 +133,10 @@ struct ParseState {
     let messages: any Messages
     /// See AttendanceReader: events and persons are left to the consumer.
     let partitioned: Bool
+    /// Partitioned: the last kept row's event text (event_id, or title) and person_id, trimmed;
+    /// valid until the next record is read.
+    private(set) var eventText = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    private(set) var personText = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     var rejections: [Rejection] = []
     var mergers: Set<Geography.Merger> = []
     var labels: [String] = []
@@ -260,7 +260,10 @@ struct ParseState {
         if partitioned {
             // Hashes, not ids, so nothing here grows with events or persons.
             let eventID = eventIDCell.isEmpty ? -1 : memoized(MemoColumn.eventID, eventIDCell) { _, b in Int64(bitPattern: ByteInterner.hash(b)) }
-            let title = memoized(MemoColumn.title, cell(c.title)) { _, b in Int64(bitPattern: ByteInterner.hash(b)) }
+            let titleCell = cell(c.title)
+            let title = memoized(MemoColumn.title, titleCell) { _, b in Int64(bitPattern: ByteInterner.hash(b)) }
+            eventText = eventIDCell.isEmpty ? titleCell : eventIDCell
+            personText = personCell
             return row(project: project, event: eventIDCell.isEmpty ? 1 : 0, eventID: eventID, title: title, date: date, person: person,
                        personID: personCell.isEmpty ? -1 : Int64(bitPattern: ByteInterner.hash(personCell)), participants: participants,
                        code: code, region: region, regionColumn: regionColumn, cell: cell, c)
