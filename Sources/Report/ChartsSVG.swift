@@ -17,7 +17,7 @@ struct SVGDocument {
     mutating func rect(x: Int, y: Int, width: Int, height: Int, fill: String, tooltip: String? = nil) {
         let attributes = "x=\"\(x)\" y=\"\(y)\" width=\"\(max(0, width))\" height=\"\(max(0, height))\" fill=\"\(fill)\""
         if let tooltip {
-            elements.append("<rect \(attributes)><title>\(Self.escape(tooltip))</title></rect>")
+            elements.append("<rect \(attributes)><title>\(MarkupText.escaped(tooltip))</title></rect>")
         } else {
             elements.append("<rect \(attributes)/>")
         }
@@ -29,7 +29,7 @@ struct SVGDocument {
         if anchor != .start { attributes += " text-anchor=\"\(anchor.rawValue)\"" }
         if bold { attributes += " font-weight=\"bold\"" }
         if fill != Palette.ink { attributes += " fill=\"\(fill)\"" }
-        elements.append("<text \(attributes)>\(Self.escape(text))</text>")
+        elements.append("<text \(attributes)>\(MarkupText.escaped(text))</text>")
     }
 
     mutating func line(x1: Int, y1: Int, x2: Int, y2: Int, stroke: String, width: Int = 1, dashed: Bool = false) {
@@ -42,29 +42,10 @@ struct SVGDocument {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\""
         out += " role=\"img\" font-family=\"Arial, Helvetica, sans-serif\">\n"
-        out += "<title>\(Self.escape(title))</title>\n"
+        out += "<title>\(MarkupText.escaped(title))</title>\n"
         out += "<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
         for element in elements { out += element + "\n" }
         return out + "</svg>\n"
-    }
-
-    /// Text and attribute values: the five XML specials, and control characters (not allowed in
-    /// XML 1.0) dropped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-                out += " "
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 
     /// A rough width of `text` at `size` pixels in a sans-serif font, for laying out labels.

@@ -28,7 +28,7 @@ public enum ReportHTML {
         var page = HTMLPage()
         page.raw("<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n")
         page.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-        page.raw("<title>\(escape(title))</title>\n<style>\n\(ReportStyle.css)</style>\n</head>\n<body>\n")
+        page.raw("<title>\(MarkupText.escaped(title))</title>\n<style>\n\(ReportStyle.css)</style>\n</head>\n<body>\n")
 
         // The page header is everything before the first part; the contents follow it.
         let firstPart = blocks.firstIndex { if case let .heading(h) = $0 { return h.level == 2 } else { return false } } ?? blocks.count
@@ -55,11 +55,11 @@ public enum ReportHTML {
             switch block {
             case let .heading(h):
                 switch h.level {
-                case 1: page.raw("<h1 id=\"\(h.anchor)\">\(escape(h.text))</h1>\n")
+                case 1: page.raw("<h1 id=\"\(h.anchor)\">\(MarkupText.escaped(h.text))</h1>\n")
                 case 2:
                     if inPart { page.raw("</section>\n") }
                     inPart = true
-                    page.raw("<section class=\"part\" aria-labelledby=\"\(h.anchor)\">\n<h2 id=\"\(h.anchor)\">\(escape(h.text))</h2>\n")
+                    page.raw("<section class=\"part\" aria-labelledby=\"\(h.anchor)\">\n<h2 id=\"\(h.anchor)\">\(MarkupText.escaped(h.text))</h2>\n")
                 default:
                     // A section that is one table: its heading is the table's caption.
                     if index + 1 < blocks.count, case let .table(t) = blocks[index + 1] {
@@ -67,24 +67,24 @@ public enum ReportHTML {
                         index += 2
                         continue
                     }
-                    page.raw("<h3 id=\"\(h.anchor)\">\(escape(h.text))</h3>\n")
+                    page.raw("<h3 id=\"\(h.anchor)\">\(MarkupText.escaped(h.text))</h3>\n")
                 }
-            case let .lead(text): page.raw("<p class=\"lead\">\(escape(text))</p>\n")
-            case let .note(text): page.raw("<p class=\"note\">\(escape(text))</p>\n")
+            case let .lead(text): page.raw("<p class=\"lead\">\(MarkupText.escaped(text))</p>\n")
+            case let .note(text): page.raw("<p class=\"note\">\(MarkupText.escaped(text))</p>\n")
             case let .facts(facts):
                 page.raw("<dl class=\"facts\">\n")
                 for fact in facts {
-                    page.raw("<div><dt>\(escape(fact.label))</dt><dd>\(escape(fact.value))</dd></div>\n")
+                    page.raw("<div><dt>\(MarkupText.escaped(fact.label))</dt><dd>\(MarkupText.escaped(fact.value))</dd></div>\n")
                 }
                 page.raw("</dl>\n")
             case let .table(t): table(&page, t, caption: t.caption, id: page.nextID())
             case let .checks(checks):
                 page.raw("<ul class=\"checks\">\n")
                 for check in checks {
-                    page.raw("<li>\(badge(check.short, check.verdict)) <strong>\(escape(check.label)):</strong> \(escape(check.sentence))</li>\n")
+                    page.raw("<li>\(badge(check.short, check.verdict)) <strong>\(MarkupText.escaped(check.label)):</strong> \(MarkupText.escaped(check.sentence))</li>\n")
                 }
                 page.raw("</ul>\n")
-            case let .path(path): page.raw("<p class=\"path\"><code>\(escape(path))</code></p>\n")
+            case let .path(path): page.raw("<p class=\"path\"><code>\(MarkupText.escaped(path))</code></p>\n")
             case let .chart(c):
                 if let svg = chart(c) { page.raw("<figure class=\"chart\">\n\(inline(svg))</figure>\n") }
             }
@@ -106,20 +106,20 @@ public enum ReportHTML {
 
     private static func toc(_ page: inout HTMLPage, _ headings: [ReportDocument.Heading], _ title: String) {
         guard !headings.isEmpty else { return }
-        page.raw("<nav class=\"toc\" aria-labelledby=\"contents\">\n<h2 id=\"contents\">\(escape(title))</h2>\n<ol>\n")
-        for h in headings { page.raw("<li><a href=\"#\(h.anchor)\">\(escape(h.text))</a></li>\n") }
+        page.raw("<nav class=\"toc\" aria-labelledby=\"contents\">\n<h2 id=\"contents\">\(MarkupText.escaped(title))</h2>\n<ol>\n")
+        for h in headings { page.raw("<li><a href=\"#\(h.anchor)\">\(MarkupText.escaped(h.text))</a></li>\n") }
         page.raw("</ol>\n</nav>\n")
     }
 
     private static func table(_ page: inout HTMLPage, _ t: ReportTable, caption: String, id: String) {
         page.raw("<div class=\"table-box\" role=\"region\" aria-labelledby=\"\(id)\" tabindex=\"0\">\n<table>\n")
-        page.raw("<caption id=\"\(id)\">\(escape(caption))</caption>\n<thead>\n")
+        page.raw("<caption id=\"\(id)\">\(MarkupText.escaped(caption))</caption>\n<thead>\n")
         if !t.groups.isEmpty {
             page.raw("<tr class=\"groups\">")
             var column = 0
             for group in t.groups.sorted(by: { $0.first < $1.first }) {
                 if group.first > column { page.raw(cellSpan("td", group.first - column, "")) }
-                page.raw("<th scope=\"colgroup\"\(group.span > 1 ? " colspan=\"\(group.span)\"" : "")>\(escape(group.title))</th>")
+                page.raw("<th scope=\"colgroup\"\(group.span > 1 ? " colspan=\"\(group.span)\"" : "")>\(MarkupText.escaped(group.title))</th>")
                 column = group.first + group.span
             }
             if column < t.columns.count { page.raw(cellSpan("td", t.columns.count - column, "")) }
@@ -128,7 +128,7 @@ public enum ReportHTML {
         page.raw("<tr>")
         for column in t.columns {
             if column.title.isEmpty { page.raw("<td></td>"); continue }
-            page.raw("<th scope=\"col\"\(column.align == .right ? " class=\"num\"" : "")>\(escape(column.title))</th>")
+            page.raw("<th scope=\"col\"\(column.align == .right ? " class=\"num\"" : "")>\(MarkupText.escaped(column.title))</th>")
         }
         page.raw("</tr>\n</thead>\n<tbody>\n")
         for row in t.rows { tableRow(&page, t, row, total: false) }
@@ -148,13 +148,13 @@ public enum ReportHTML {
                 // Row names stay on one line ("Keski-Pohjanmaa" broken at its hyphen reads as two
                 // names); only a long one wraps.
                 let long = cell.text.count > ReportHTML.longName ? " class=\"long\"" : ""
-                page.raw("<th scope=\"row\"\(long)>\(escape(cell.text))</th>")
+                page.raw("<th scope=\"row\"\(long)>\(MarkupText.escaped(cell.text))</th>")
                 continue
             }
             switch cell {
             case let .text(text):
                 if column.kind == .bar { page.raw("<td class=\"bar\"></td>"); continue }
-                page.raw(column.align == .right ? "<td class=\"num\">\(escape(text))</td>" : "<td>\(escape(text))</td>")
+                page.raw(column.align == .right ? "<td class=\"num\">\(MarkupText.escaped(text))</td>" : "<td>\(MarkupText.escaped(text))</td>")
             case let .bar(value, maximum):
                 page.raw("<td class=\"bar\" aria-hidden=\"true\"><span style=\"width:\(barPercent(value, maximum))%\"></span></td>")
             case let .verdict(text, verdict):
@@ -176,9 +176,9 @@ public enum ReportHTML {
     /// The verdict in words with a sign, so that colour is never the only cue.
     private static func badge(_ text: String, _ verdict: ReportTable.Verdict) -> String {
         switch verdict {
-        case .ok: return "<span class=\"badge ok\">✓ \(escape(text))</span>"
-        case .exceeded: return "<span class=\"badge over\">✗ \(escape(text))</span>"
-        case .neutral: return "<span class=\"badge\">\(escape(text))</span>"
+        case .ok: return "<span class=\"badge ok\">✓ \(MarkupText.escaped(text))</span>"
+        case .exceeded: return "<span class=\"badge over\">✗ \(MarkupText.escaped(text))</span>"
+        case .neutral: return "<span class=\"badge\">\(MarkupText.escaped(text))</span>"
         }
     }
 
@@ -188,26 +188,6 @@ public enum ReportHTML {
         var text = svg
         if text.hasPrefix("<?xml"), let end = text.range(of: "?>\n") { text.removeSubrange(text.startIndex..<end.upperBound) }
         return text.replacingOccurrences(of: " xmlns=\"http://www.w3.org/2000/svg\"", with: "")
-    }
-
-    /// Text and attribute values: the XML specials as entities, control characters as visible
-    /// escapes (XML 1.0 forbids them; a reader should see that they were there).
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case _ where EchoText.isControl(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }
 

@@ -100,8 +100,15 @@ final class ChartsTests: XCTestCase {
         XCTAssertTrue(stems.allSatisfy { $0.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) } })
     }
 
-    func testTextIsEscaped() {
-        XCTAssertEqual(SVGDocument.escape("a<b & \"c\" 'd'>\u{1}"), "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt; ")
+    /// A chart escapes its texts as report.html does (the chart stands inlined in the page): a
+    /// control character stays visible as an escape instead of becoming a blank.
+    func testTextIsEscapedAsInThePage() {
+        let name = "a<b & \"c\" 'd'>\u{1}"
+        var svg = SVGDocument(width: 10, height: 10, title: name)
+        svg.text(name, x: 0, y: 0)
+        let escaped = "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;\\u{1}"
+        XCTAssertEqual(MarkupText.escaped(name), escaped)
+        XCTAssertEqual(svg.render().components(separatedBy: escaped).count, 3, svg.render())
     }
 
     func testBarsAreExactlyFull() {

@@ -98,7 +98,7 @@ final class EchoTextInReportsTests: XCTestCase {
         XCTAssertEqual(EchoText.shown("x\r\ny"), "x\\u{D}\\u{A}y")
         XCTAssertEqual(EchoText.shown(String(repeating: "ä", count: 200)), String(repeating: "ä", count: 200))
         XCTAssertEqual(EchoText.shown(String(repeating: "ä", count: 203)), String(repeating: "ä", count: 200) + "… (6 more bytes)")
-        XCTAssertEqual(ReportHTML.escape("<a href=\"x\">'&'</a>\u{0}"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;\\u{0}")
+        XCTAssertEqual(MarkupText.escaped("<a href=\"x\">'&'</a>\u{0}"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;\\u{0}")
     }
 
     func testBarsAreProportionalAndNeverVanish() {
