@@ -53,8 +53,6 @@ public struct Table: Sendable {
 
     public func row(at index: Int) -> [CSVCell] { made?.row(index) ?? stored[index] }
 
-    public var rows: [[CSVCell]] { made.map { made in (0..<made.count).map(made.row) } ?? stored }
-
     public var fileName: String { name + ".csv" }
 
     public func csv(_ dialect: OutputDialect) -> String { String(decoding: csvBytes(dialect), as: UTF8.self) }
